@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One executable (`updesk`) over one library target per pipeline stage.
+// Stages depend only on DeskModel and on stages to their left (see README, "Architecture").
+let package = Package(
+    name: "UpdateDesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "updesk", targets: ["updesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "DeskModel"),
+        .target(name: "DeskExtract", dependencies: ["DeskModel", "CGumbo", "CZlib"]),
+        .target(name: "DeskLanguage", dependencies: ["DeskModel"]),
+        .target(name: "DeskTracking", dependencies: ["DeskModel", "DeskLanguage"]),
+        .target(name: "DeskStore", dependencies: ["DeskModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DeskPipeline", dependencies: [
+            "DeskModel", "DeskExtract", "DeskLanguage", "DeskTracking", "DeskStore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "updesk", dependencies: [
+            "DeskPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "DeskExtractTests", dependencies: ["DeskExtract"], resources: [.copy("Golden")]),
+        .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage"]),
+        .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking"]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore"]),
+        .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline"]),
+    ]
+)

@@ -1,0 +1,38 @@
+import ArgumentParser
+import DeskExtract
+import DeskModel
+import DeskPipeline
+import Foundation
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract clean articles from HTML pages or plain-text scrapes.",
+        discussion: "Inputs may be files, folders (read recursively), .gz files, JSON Lines streams, or - for standard input. HTML and plain-text scrapes are told apart automatically."
+    )
+
+    @Option(help: "Output format: json, jsonl, markdown or text.")
+    var format: ArticleFormat = .jsonl
+
+    @Argument(help: "Files, folders, or - for standard input.")
+    var paths: [String]
+
+    func run() throws {
+        let extractor = Extractor()
+        var articles: [Article] = []
+        var rejected = 0
+        let writer = ArticleWriter(format: format)
+        InputReader().read(paths: paths) { item in
+            switch item {
+            case .document(let doc):
+                let article = extractor.extract(doc)
+                if format == .json { articles.append(article) } else { writer.write(article) }
+            case .rejected(let error):
+                rejected += 1
+                Diagnostics.report(error)
+            }
+        }
+        if format == .json { writer.writeArray(articles) }
+        if rejected > 0 && articles.isEmpty && writer.written == 0 { throw ExitCode(65) }
+    }
+}
