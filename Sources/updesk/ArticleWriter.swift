@@ -31,7 +31,7 @@ final class ArticleWriter {
 
 enum Diagnostics {
     static func report(_ error: any Error) {
-        let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+        let message = (error as? any PresentableError)?.message ?? "\(error)"
         FileHandle.standardError.write(Data("updesk: \(message)\n".utf8))
     }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
 
 @main
-struct UpdeskCommand: AsyncParsableCommand {
+struct UpdeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "updesk",
         abstract: "UpdateDesk: from a firehose of news to only what is new, per story.",
-        subcommands: [ExtractCommand.self, EvalCommand.self]
+        discussion: "Every subcommand answers --help. Shell completions: updesk --generate-completion-script bash|zsh|fish.",
+        subcommands: [DemoCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self, StoryCommand.self,
+                      DigestCommand.self, ExportCommand.self, SearchCommand.self, EvalCommand.self]
     )
 }

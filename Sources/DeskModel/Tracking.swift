@@ -1,0 +1,145 @@
+import Foundation
+
+/// What the desk already holds of one article, as placement needs it.
+public struct HeldArticle: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var docID: String
+    public var source: String?
+    public var url: String?
+    public var title: String?
+    public var contentHash: String
+    public var simhash: UInt64
+    public var storyID: Int64?
+    public var published: Date?
+    public init(id: Int64, docID: String, source: String?, url: String?, title: String?, contentHash: String,
+                simhash: UInt64, storyID: Int64?, published: Date?) {
+        self.id = id
+        self.docID = docID
+        self.source = source
+        self.url = url
+        self.title = title
+        self.contentHash = contentHash
+        self.simhash = simhash
+        self.storyID = storyID
+        self.published = published
+    }
+}
+
+/// A story as placement sees it: its weighted terms and when it was last active.
+public struct StoryProfile: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var title: String
+    /// Term → accumulated weight over the story's articles (the top terms only).
+    public var terms: [String: Double]
+    public var articleCount: Int
+    public var firstSeen: Date
+    public var lastSeen: Date
+    public init(id: Int64, title: String, terms: [String: Double], articleCount: Int, firstSeen: Date, lastSeen: Date) {
+        self.id = id
+        self.title = title
+        self.terms = terms
+        self.articleCount = articleCount
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+}
+
+/// A sentence the story already holds, for novelty decisions.
+public struct HeldSentence: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var articleID: Int64
+    public var text: String
+    public init(id: Int64, articleID: Int64, text: String) {
+        self.id = id
+        self.articleID = articleID
+        self.text = text
+    }
+}
+
+/// Whether a sentence tells its story something new.
+public enum Novelty: String, Codable, Sendable, CaseIterable {
+    /// Not said before in this story.
+    case new
+    /// Says again what the story already holds (evidence: the earlier sentence).
+    case restated
+    /// Context about earlier events (dated well before publication).
+    case background
+}
+
+/// What placement decided for one incoming article. Applied by the store in one transaction.
+public struct Placement: Sendable, Hashable {
+    public enum Disposition: Sendable, Hashable {
+        /// Not held before: a new article.
+        case new
+        /// Exactly this document is held already (same id and content): nothing to store.
+        case unchanged(articleID: Int64)
+        /// The same or nearly the same text is held under another id or source: a copy.
+        case duplicate(of: Int64, similarity: Double)
+        /// A new version of an article held under the same id (or same URL).
+        case revision(of: Int64)
+    }
+
+    public struct PlacedSentence: Sendable, Hashable {
+        public var index: Int
+        public var text: String
+        public var novelty: Novelty
+        public var evidence: Int64?
+        /// Importance in [0, 1] used to rank updates.
+        public var score: Double
+        public init(index: Int, text: String, novelty: Novelty, evidence: Int64?, score: Double) {
+            self.index = index
+            self.text = text
+            self.novelty = novelty
+            self.evidence = evidence
+            self.score = score
+        }
+    }
+
+    public struct TimelineEntry: Sendable, Hashable {
+        /// "YYYY-MM-DD" or "YYYY-MM" (TIMEX3 value of the event date).
+        public var date: String
+        public var sentenceIndex: Int
+        public init(date: String, sentenceIndex: Int) {
+            self.date = date
+            self.sentenceIndex = sentenceIndex
+        }
+    }
+
+    public var disposition: Disposition
+    /// Existing story, or nil to open a new one.
+    public var storyID: Int64?
+    /// Similarity to the chosen story (0 when a story is opened).
+    public var storySimilarity: Double
+    public var contentHash: String
+    public var simhash: UInt64
+    /// Weighted terms this article adds to its story's profile.
+    public var terms: [String: Double]
+    public var sentences: [PlacedSentence]
+    public var timeline: [TimelineEntry]
+
+    public init(disposition: Disposition, storyID: Int64?, storySimilarity: Double, contentHash: String, simhash: UInt64,
+                terms: [String: Double], sentences: [PlacedSentence], timeline: [TimelineEntry]) {
+        self.disposition = disposition
+        self.storyID = storyID
+        self.storySimilarity = storySimilarity
+        self.contentHash = contentHash
+        self.simhash = simhash
+        self.terms = terms
+        self.sentences = sentences
+        self.timeline = timeline
+    }
+}
+
+/// What placement may ask of what the desk holds. Every lookup goes through an index, so the cost of
+/// placing one article does not grow with the number of stories held.
+public protocol TrackingMemory {
+    func article(docID: String) throws -> HeldArticle?
+    func articles(contentHash: String) throws -> [HeldArticle]
+    /// Articles sharing at least one SimHash band (LSH candidates for near-duplicates).
+    func articles(simhashBands: [Int64]) throws -> [HeldArticle]
+    /// Stories sharing terms with the article, best first, active since `activeSince`.
+    func candidateStories(terms: [String], activeSince: Date, limit: Int) throws -> [StoryProfile]
+    func sentences(story: Int64, limit: Int) throws -> [HeldSentence]
+    /// Number of articles each term occurs in, and the number of articles held.
+    func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int)
+}

@@ -1,0 +1,135 @@
+import DeskExtract
+import DeskLanguage
+import DeskModel
+import DeskStore
+import DeskTracking
+import Foundation
+import Logging
+
+/// Wires the stages: read → extract → analyze (in parallel, the stages are pure) → place and store (one
+/// transaction per document, in arrival order, since placement depends on everything placed before).
+public final class Ingestor: @unchecked Sendable {
+    /// Documents extracted and analysed together before being placed in order. Large enough to keep both
+    /// cores busy, small enough that a crash or error loses little work in flight.
+    static let batchSize = 64
+
+    let store: any Store
+    let extractor = Extractor()
+    let analyzer = LanguageAnalyzer()
+    let placer = Placer()
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    public init(store: any Store, logger: Logger = Logger(label: "updesk.ingest"), clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.logger = logger
+        self.clock = clock
+    }
+
+    /// Ingests every input under `paths`. Bad inputs are reported and skipped; a store failure (disk full,
+    /// read-only) stops the run with everything before it committed and nothing of the failing document.
+    public func ingest(paths: [String], progress: ((IngestReport) -> Void)? = nil) throws -> IngestReport {
+        var report = IngestReport()
+        var batch: [RawDocument] = []
+        var failure: (any Error)?
+        InputReader().read(paths: paths) { item in
+            guard failure == nil else { return }
+            switch item {
+            case .rejected(let error):
+                report.rejected.append(error)
+                logger.warning("input rejected", metadata: ["input": "\(error.input)", "reason": "\(error.reason.rawValue)"])
+            case .document(let doc):
+                batch.append(doc)
+                if batch.count >= Self.batchSize {
+                    do { try flush(&batch, into: &report) } catch { failure = error }
+                    progress?(report)
+                }
+            }
+        }
+        if let failure { throw failure }
+        try flush(&batch, into: &report)
+        progress?(report)
+        return report
+    }
+
+    func flush(_ batch: inout [RawDocument], into report: inout IngestReport) throws {
+        defer { batch.removeAll(keepingCapacity: true) }
+        let analyzed = prepare(batch)
+        for (doc, item) in zip(batch, analyzed) {
+            let outcome = try place(item)
+            report.record(outcome)
+            logger.debug("placed", metadata: ["doc": "\(doc.id)", "action": "\(outcome.action.rawValue)",
+                                               "story": "\(outcome.storyID.map(String.init) ?? "-")"])
+        }
+    }
+
+    /// Extract and analyse a batch on all cores.
+    public func prepare(_ docs: [RawDocument]) -> [AnalyzedArticle] {
+        let results = UnsafeMutableBufferPointer<AnalyzedArticle?>.allocate(capacity: docs.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let extractor = self.extractor, analyzer = self.analyzer
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
+            out[i] = Self.analyze(extractor.extract(docs[i]), analyzer: analyzer)
+        }
+        return results.map { $0! }
+    }
+
+    static func analyze(_ article: Article, analyzer: LanguageAnalyzer) -> AnalyzedArticle {
+        var analyzed = analyzer.analyze(article)
+        // A headline-only item (a feed entry without a body) is told by its headline.
+        if analyzed.sentences.isEmpty, let title = article.title, !title.isEmpty {
+            var headline = article
+            headline.paragraphs = [title]
+            let withHeadline = analyzer.analyze(headline)
+            analyzed.sentences = withHeadline.sentences
+        }
+        return analyzed
+    }
+
+    /// Places one analysed article and stores the result, in one write transaction.
+    public func place(_ analyzed: AnalyzedArticle) throws -> PlacementOutcome {
+        let now = clock()
+        return try store.write { tx in
+            let placement = try placer.place(analyzed, memory: tx, now: now)
+            return try tx.apply(placement, to: analyzed, ingestedAt: now)
+        }
+    }
+
+    /// Extract, analyse, place and store one document.
+    public func ingest(_ document: RawDocument) throws -> PlacementOutcome {
+        try place(Self.analyze(extractor.extract(document), analyzer: analyzer))
+    }
+}
+
+/// What an ingest run did.
+public struct IngestReport: Sendable {
+    public var stored = 0
+    public var unchanged = 0
+    public var duplicates = 0
+    public var revised = 0
+    public var storiesOpened = 0
+    public var newSentences = 0
+    public var rejected: [InputError] = []
+
+    public init() {}
+
+    public var seen: Int { stored + unchanged + duplicates + revised }
+
+    mutating func record(_ outcome: PlacementOutcome) {
+        switch outcome.action {
+        case .stored: stored += 1
+        case .unchanged: unchanged += 1
+        case .duplicate: duplicates += 1
+        case .revised: revised += 1
+        }
+        if outcome.openedStory { storiesOpened += 1 }
+        newSentences += outcome.newSentences
+    }
+
+    public var summary: String {
+        "ingested \(seen) documents: \(stored) new, \(duplicates) copies, \(revised) revisions, \(unchanged) already held; "
+            + "\(storiesOpened) stories opened, \(newSentences) new sentences; \(rejected.count) inputs rejected"
+    }
+}

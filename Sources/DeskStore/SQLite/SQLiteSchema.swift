@@ -1,0 +1,94 @@
+import GRDB
+
+/// The SQLite schema, as ordered migrations. A migration is never edited once released; add a new one.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY,
+                title TEXT NOT NULL,
+                first_seen REAL NOT NULL,
+                last_seen REAL NOT NULL,
+                article_count INTEGER NOT NULL DEFAULT 0,
+                terms TEXT NOT NULL DEFAULT '{}'
+            );
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                doc_id TEXT NOT NULL UNIQUE,
+                source TEXT,
+                url TEXT,
+                title TEXT,
+                published REAL,
+                ingested REAL NOT NULL,
+                content_hash TEXT NOT NULL,
+                simhash INTEGER NOT NULL,
+                story_id INTEGER REFERENCES stories(id),
+                opened_story INTEGER NOT NULL DEFAULT 0,
+                duplicate_of INTEGER REFERENCES articles(id),
+                similarity REAL,
+                version INTEGER NOT NULL DEFAULT 1,
+                json TEXT NOT NULL
+            );
+            CREATE INDEX articles_hash ON articles(content_hash);
+            CREATE INDEX articles_story ON articles(story_id);
+            CREATE INDEX articles_duplicate ON articles(duplicate_of);
+            CREATE TABLE simhash_bands (
+                band INTEGER NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                PRIMARY KEY (band, article_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE story_terms (
+                term TEXT NOT NULL,
+                story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                weight REAL NOT NULL,
+                last_seen REAL NOT NULL,
+                PRIMARY KEY (term, story_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX story_terms_recent ON story_terms(term, last_seen);
+            CREATE TABLE term_df (
+                term TEXT PRIMARY KEY,
+                df INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE counters (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE sentences (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                story_id INTEGER REFERENCES stories(id),
+                idx INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                novelty TEXT NOT NULL CHECK (novelty IN ('new', 'restated', 'background')),
+                evidence_id INTEGER REFERENCES sentences(id),
+                score REAL NOT NULL,
+                seen_at REAL NOT NULL
+            );
+            CREATE INDEX sentences_story ON sentences(story_id, id);
+            CREATE INDEX sentences_updates ON sentences(novelty, seen_at);
+            CREATE INDEX sentences_evidence ON sentences(evidence_id);
+            CREATE TABLE timeline (
+                id INTEGER PRIMARY KEY,
+                story_id INTEGER NOT NULL REFERENCES stories(id),
+                date TEXT NOT NULL,
+                sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE
+            );
+            CREATE INDEX timeline_story ON timeline(story_id, date);
+            CREATE TABLE revisions (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                content_hash TEXT NOT NULL,
+                json TEXT NOT NULL,
+                added TEXT NOT NULL,
+                removed TEXT NOT NULL,
+                created REAL NOT NULL
+            );
+            CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
+            """)
+        }
+        return migrator
+    }
+}

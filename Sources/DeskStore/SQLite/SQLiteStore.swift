@@ -1,0 +1,226 @@
+import DeskModel
+import Foundation
+import GRDB
+
+/// The embedded default store: one SQLite file in WAL mode (readers never block the writer), FTS5 for search.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(.open, "cannot create folder \(folder): \(error.localizedDescription)")
+            }
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw StoreError.from(error) }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try pool.write { db in try body(SQLiteTransaction(db: db)) }
+        } catch {
+            throw StoreError.from(error)
+        }
+    }
+
+    public func counts() throws -> StoreCounts {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL) AS a,
+                       (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS d,
+                       (SELECT COUNT(*) FROM revisions) AS r,
+                       (SELECT COUNT(*) FROM stories) AS s,
+                       (SELECT COUNT(*) FROM sentences) AS n,
+                       (SELECT COUNT(*) FROM sentences WHERE novelty = 'new') AS u
+                """)!
+            return StoreCounts(articles: row["a"], duplicates: row["d"], revisions: row["r"], stories: row["s"],
+                               sentences: row["n"], updates: row["u"])
+        }
+    }
+
+    static let summarySQL = """
+        SELECT s.id, s.title, s.article_count, s.first_seen, s.last_seen,
+               (SELECT COUNT(DISTINCT COALESCE(a.source, a.doc_id)) FROM articles a WHERE a.story_id = s.id) AS sources,
+               (SELECT COUNT(*) FROM sentences x WHERE x.story_id = s.id AND x.novelty = 'new') AS updates
+        FROM stories s
+        """
+
+    static func summary(_ row: Row) -> StorySummary {
+        StorySummary(id: row["id"], title: row["title"], articleCount: row["article_count"], sourceCount: row["sources"],
+                     updateCount: row["updates"], firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
+                     lastSeen: Date(timeIntervalSince1970: row["last_seen"]))
+    }
+
+    public func stories(limit: Int, offset: Int) throws -> [StorySummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: Self.summarySQL + " ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?",
+                             arguments: [limit, offset]).map(Self.summary)
+        }
+    }
+
+    public func story(id: Int64) throws -> StoryDetail? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE s.id = ?", arguments: [id]) else { return nil }
+            let articles = try Row.fetchAll(db, sql: "SELECT * FROM articles WHERE story_id = ? ORDER BY COALESCE(published, ingested), id",
+                                            arguments: [id]).map(Self.articleSummary)
+            let updates = try Self.updates(db, story: id, since: nil, limit: 1000)
+            return StoryDetail(summary: Self.summary(row), articles: articles, updates: updates, timeline: try Self.timeline(db, story: id))
+        }
+    }
+
+    public func updates(since: Date?, perStory: Int) throws -> [(StorySummary, [UpdateItem])] {
+        try read { db in
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT story_id FROM sentences WHERE novelty = 'new' AND seen_at >= ? GROUP BY story_id
+                ORDER BY COUNT(*) DESC, MAX(seen_at) DESC
+                """, arguments: [since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude])
+            var out: [(StorySummary, [UpdateItem])] = []
+            for id in ids {
+                guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE s.id = ?", arguments: [id]) else { continue }
+                let items = try Self.updates(db, story: id, since: since, limit: perStory)
+                if !items.isEmpty { out.append((Self.summary(row), items)) }
+            }
+            return out
+        }
+    }
+
+    /// New sentences of a story, best first, each with every source that ran it: the article's own source,
+    /// its copies' sources, and the sources whose sentences restated it.
+    static func updates(_ db: Database, story: Int64, since: Date?, limit: Int) throws -> [UpdateItem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT x.id, x.text, x.score, x.seen_at, x.article_id, a.source, a.url FROM sentences x JOIN articles a ON a.id = x.article_id
+            WHERE x.story_id = ? AND x.novelty = 'new' AND x.seen_at >= ?
+            ORDER BY x.score DESC, x.seen_at, x.id LIMIT ?
+            """, arguments: [story, since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude, limit])
+        return try rows.map { row in
+            let sid: Int64 = row["id"]
+            let aid: Int64 = row["article_id"]
+            var sources: [String] = []
+            var urls: [String] = []
+            func add(_ s: String?, _ u: String?) {
+                if let s, !sources.contains(s) { sources.append(s) }
+                if let u, !urls.contains(u) { urls.append(u) }
+            }
+            add(row["source"], row["url"])
+            for other in try Row.fetchAll(db, sql: """
+                SELECT source, url FROM articles WHERE duplicate_of = ?
+                UNION ALL SELECT a.source, a.url FROM sentences x JOIN articles a ON a.id = x.article_id WHERE x.evidence_id = ?
+                """, arguments: [aid, sid]) {
+                add(other["source"], other["url"])
+            }
+            return UpdateItem(sentenceID: sid, storyID: story, text: row["text"], score: row["score"],
+                              firstSeen: Date(timeIntervalSince1970: row["seen_at"]), articleID: aid, sources: sources, urls: urls)
+        }
+    }
+
+    public func timeline(story: Int64) throws -> [TimelineItem] {
+        try read { db in try Self.timeline(db, story: story) }
+    }
+
+    static func timeline(_ db: Database, story: Int64) throws -> [TimelineItem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT t.date, x.text, x.score, a.source FROM timeline t JOIN sentences x ON x.id = t.sentence_id
+            JOIN articles a ON a.id = x.article_id WHERE t.story_id = ? ORDER BY t.date, x.score DESC, x.id
+            """, arguments: [story])
+        var out: [TimelineItem] = []
+        for row in rows {
+            let date: String = row["date"]
+            let source: String? = row["source"]
+            // One entry per date: the best-scored sentence states it; the other sources are credited.
+            if let last = out.last, last.date == date {
+                if let source, !last.sources.contains(source) { out[out.count - 1].sources.append(source) }
+                continue
+            }
+            out.append(TimelineItem(date: date, text: row["text"], sources: source.map { [$0] } ?? []))
+        }
+        return out
+    }
+
+    public func assignments() throws -> [Assignment] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT doc_id, story_id, opened_story FROM articles WHERE story_id IS NOT NULL ORDER BY id")
+                .map { Assignment(docID: $0["doc_id"], storyID: $0["story_id"], opened: $0["opened_story"]) }
+        }
+    }
+
+    public func articles() throws -> [Article] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT json FROM articles ORDER BY id").compactMap(Self.decodeArticle)
+        }
+    }
+
+    public func article(id: Int64) throws -> Article? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT json FROM articles WHERE id = ?", arguments: [id]).flatMap(Self.decodeArticle)
+        }
+    }
+
+    static func decodeArticle(_ json: String) -> Article? {
+        try? JSONDecoder().decode(Article.self, from: Data(json.utf8))
+    }
+
+    static func articleSummary(_ row: Row) -> ArticleSummary {
+        ArticleSummary(id: row["id"], docID: row["doc_id"], title: row["title"], source: row["source"], url: row["url"],
+                       published: (row["published"] as Double?).map { Date(timeIntervalSince1970: $0) },
+                       ingested: Date(timeIntervalSince1970: row["ingested"]), duplicateOf: row["duplicate_of"],
+                       version: row["version"])
+    }
+
+    public func search(_ query: String, limit: Int) throws -> [SearchHit] {
+        let match = FTSQuery.escape(query)
+        guard !match.isEmpty else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.rowid AS id, a.title, a.story_id, snippet(article_search, 1, '[', ']', '…', 12) AS snip
+                FROM article_search s JOIN articles a ON a.id = s.rowid
+                WHERE article_search MATCH ? ORDER BY bm25(article_search, 2.0, 1.0) LIMIT ?
+                """, arguments: [match, limit]).map {
+                SearchHit(articleID: $0["id"], title: $0["title"], snippet: $0["snip"], storyID: $0["story_id"])
+            }
+        }
+    }
+
+    public func integrityCheck() throws -> Bool {
+        try read { db in
+            let result = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            return result == ["ok"] && fk.isEmpty
+        }
+    }
+}
+
+/// Turns what a person types into a safe FTS5 query: every word a quoted term, all required.
+enum FTSQuery {
+    static func escape(_ query: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for ch in query {
+            if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.prefix(16).map { "\"\($0)\"" }.joined(separator: " ")
+    }
+}

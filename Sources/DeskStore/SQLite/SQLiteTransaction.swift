@@ -1,0 +1,217 @@
+import DeskModel
+import Foundation
+import GRDB
+
+/// One write transaction on the SQLite store: the reads placement needs and applying its decision.
+struct SQLiteTransaction: StoreTransaction {
+    let db: Database
+    /// Terms kept in a story's profile: enough to recognise its later articles, few enough that
+    /// rewriting the profile per article stays cheap.
+    static let storyProfileTerms = 60
+
+    // MARK: TrackingMemory
+
+    func article(docID: String) throws -> HeldArticle? {
+        try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE doc_id = ?", arguments: [docID]).map(Self.held)
+    }
+
+    func articles(contentHash: String) throws -> [HeldArticle] {
+        try Row.fetchAll(db, sql: "SELECT * FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 5",
+                         arguments: [contentHash]).map(Self.held)
+    }
+
+    func articles(simhashBands: [Int64]) throws -> [HeldArticle] {
+        guard !simhashBands.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: simhashBands.count).joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT a.* FROM articles a WHERE a.id IN (SELECT article_id FROM simhash_bands WHERE band IN (\(marks)) LIMIT 200)
+            AND a.duplicate_of IS NULL
+            """, arguments: StatementArguments(simhashBands)).map(Self.held)
+    }
+
+    func candidateStories(terms: [String], activeSince: Date, limit: Int) throws -> [StoryProfile] {
+        guard !terms.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: terms.count).joined(separator: ",")
+        var args: [any DatabaseValueConvertible] = terms
+        args.append(activeSince.timeIntervalSince1970)
+        args.append(limit)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.*, SUM(st.weight) AS match FROM story_terms st JOIN stories s ON s.id = st.story_id
+            WHERE st.term IN (\(marks)) AND st.last_seen >= ?
+            GROUP BY s.id ORDER BY match DESC LIMIT ?
+            """, arguments: StatementArguments(args))
+        return rows.map(Self.profile)
+    }
+
+    func sentences(story: Int64, limit: Int) throws -> [HeldSentence] {
+        try Row.fetchAll(db, sql: "SELECT id, article_id, text FROM sentences WHERE story_id = ? ORDER BY id DESC LIMIT ?",
+                         arguments: [story, limit]).map { HeldSentence(id: $0["id"], articleID: $0["article_id"], text: $0["text"]) }
+    }
+
+    func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int) {
+        var counts: [String: Int] = [:]
+        if !terms.isEmpty {
+            let marks = Array(repeating: "?", count: terms.count).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT term, df FROM term_df WHERE term IN (\(marks))", arguments: StatementArguments(terms)) {
+                counts[row["term"]] = row["df"]
+            }
+        }
+        let total = try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'documents'") ?? 0
+        return (counts, total)
+    }
+
+    // MARK: Applying a placement
+
+    func apply(_ placement: Placement, to analyzed: AnalyzedArticle, ingestedAt: Date) throws -> PlacementOutcome {
+        let article = analyzed.article
+        let seenAt = (article.published?.value ?? ingestedAt).timeIntervalSince1970
+        switch placement.disposition {
+        case .unchanged(let id):
+            return PlacementOutcome(action: .unchanged, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
+
+        case .duplicate(let original, let similarity):
+            let id = try insertArticle(article, placement: placement, storyID: placement.storyID, opened: false,
+                                       duplicateOf: original, similarity: similarity, ingestedAt: ingestedAt)
+            if let story = placement.storyID { try touch(story: story, at: seenAt, countArticle: false) }
+            return PlacementOutcome(action: .duplicate, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
+
+        case .revision(let id):
+            let old = try String.fetchOne(db, sql: "SELECT json FROM articles WHERE id = ?", arguments: [id]) ?? "{}"
+            let oldVersion = try Int.fetchOne(db, sql: "SELECT version FROM articles WHERE id = ?", arguments: [id]) ?? 1
+            let oldHash = try String.fetchOne(db, sql: "SELECT content_hash FROM articles WHERE id = ?", arguments: [id]) ?? ""
+            let oldSentences = try String.fetchAll(db, sql: "SELECT text FROM sentences WHERE article_id = ? ORDER BY idx", arguments: [id])
+            let newTexts = analyzed.sentences.map(\.text)
+            let added = newTexts.filter { !Set(oldSentences).contains($0) }
+            let removed = oldSentences.filter { !Set(newTexts).contains($0) }
+            try db.execute(sql: """
+                INSERT INTO revisions (article_id, version, content_hash, json, added, removed, created) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, oldVersion, oldHash, old, Self.json(added), Self.json(removed), ingestedAt.timeIntervalSince1970])
+            try db.execute(sql: """
+                UPDATE articles SET title = ?, url = COALESCE(?, url), published = COALESCE(?, published), content_hash = ?,
+                simhash = ?, version = version + 1, json = ? WHERE id = ?
+                """, arguments: [article.title, article.url, article.published?.value.timeIntervalSince1970, placement.contentHash,
+                                 Int64(bitPattern: placement.simhash), Self.json(article), id])
+            try replaceBands(article: id, simhash: placement.simhash)
+            try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
+            try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, article.title ?? "", article.body])
+            var stored = 0
+            if let story = placement.storyID {
+                let fresh = placement.sentences.filter { $0.novelty != .restated && added.contains($0.text) }
+                stored = try insertSentences(fresh, article: id, story: story, seenAt: ingestedAt.timeIntervalSince1970,
+                                             timeline: placement.timeline)
+                try touch(story: story, at: ingestedAt.timeIntervalSince1970, countArticle: false)
+            }
+            return PlacementOutcome(action: .revised, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: stored)
+
+        case .new:
+            var storyID = placement.storyID
+            var opened = false
+            if storyID == nil {
+                try db.execute(sql: "INSERT INTO stories (title, first_seen, last_seen) VALUES (?, ?, ?)",
+                               arguments: [article.title ?? analyzed.sentences.first?.text ?? article.id, seenAt, seenAt])
+                storyID = db.lastInsertedRowID
+                opened = true
+            }
+            let story = storyID!
+            let id = try insertArticle(article, placement: placement, storyID: story, opened: opened, duplicateOf: nil,
+                                       similarity: placement.storySimilarity, ingestedAt: ingestedAt)
+            try countDocument(terms: Array(placement.terms.keys))
+            try mergeProfile(story: story, terms: placement.terms, at: seenAt)
+            try touch(story: story, at: seenAt, countArticle: true)
+            let stored = try insertSentences(placement.sentences, article: id, story: story, seenAt: seenAt, timeline: placement.timeline)
+            return PlacementOutcome(action: .stored, articleID: id, storyID: story, openedStory: opened, newSentences: stored)
+        }
+    }
+
+    func insertArticle(_ article: Article, placement: Placement, storyID: Int64?, opened: Bool, duplicateOf: Int64?,
+                       similarity: Double, ingestedAt: Date) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO articles (doc_id, source, url, title, published, ingested, content_hash, simhash, story_id, opened_story,
+                                  duplicate_of, similarity, json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [article.id, article.source, article.url ?? article.canonicalURL, article.title,
+                             article.published?.value.timeIntervalSince1970, ingestedAt.timeIntervalSince1970,
+                             placement.contentHash, Int64(bitPattern: placement.simhash), storyID, opened, duplicateOf,
+                             similarity, Self.json(article)])
+        let id = db.lastInsertedRowID
+        if duplicateOf == nil {
+            try replaceBands(article: id, simhash: placement.simhash)
+            try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, article.title ?? "", article.body])
+        }
+        return id
+    }
+
+    func replaceBands(article: Int64, simhash: UInt64) throws {
+        try db.execute(sql: "DELETE FROM simhash_bands WHERE article_id = ?", arguments: [article])
+        for band in SimHashBands.keys(simhash) {
+            try db.execute(sql: "INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)", arguments: [band, article])
+        }
+    }
+
+    func insertSentences(_ sentences: [Placement.PlacedSentence], article: Int64, story: Int64, seenAt: Double,
+                         timeline: [Placement.TimelineEntry]) throws -> Int {
+        var ids: [Int: Int64] = [:]
+        var fresh = 0
+        for s in sentences {
+            try db.execute(sql: """
+                INSERT INTO sentences (article_id, story_id, idx, text, novelty, evidence_id, score, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [article, story, s.index, s.text, s.novelty.rawValue, s.evidence, s.score, seenAt])
+            ids[s.index] = db.lastInsertedRowID
+            if s.novelty == .new { fresh += 1 }
+        }
+        for entry in timeline {
+            guard let sid = ids[entry.sentenceIndex] else { continue }
+            try db.execute(sql: "INSERT INTO timeline (story_id, date, sentence_id) VALUES (?, ?, ?)", arguments: [story, entry.date, sid])
+        }
+        return fresh
+    }
+
+    func countDocument(terms: [String]) throws {
+        try db.execute(sql: "INSERT INTO counters (name, value) VALUES ('documents', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
+        for term in terms {
+            try db.execute(sql: "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1", arguments: [term])
+        }
+    }
+
+    func mergeProfile(story: Int64, terms: [String: Double], at seen: Double) throws {
+        let raw = try String.fetchOne(db, sql: "SELECT terms FROM stories WHERE id = ?", arguments: [story]) ?? "{}"
+        var profile = (try? JSONDecoder().decode([String: Double].self, from: Data(raw.utf8))) ?? [:]
+        for (t, w) in terms { profile[t, default: 0] += w }
+        let top = profile.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.storyProfileTerms)
+        let kept = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+        try db.execute(sql: "UPDATE stories SET terms = ? WHERE id = ?", arguments: [Self.json(kept), story])
+        try db.execute(sql: "DELETE FROM story_terms WHERE story_id = ?", arguments: [story])
+        for (t, w) in kept {
+            try db.execute(sql: "INSERT INTO story_terms (term, story_id, weight, last_seen) VALUES (?, ?, ?, ?)", arguments: [t, story, w, seen])
+        }
+    }
+
+    func touch(story: Int64, at seen: Double, countArticle: Bool) throws {
+        try db.execute(sql: """
+            UPDATE stories SET last_seen = MAX(last_seen, ?), first_seen = MIN(first_seen, ?), article_count = article_count + ? WHERE id = ?
+            """, arguments: [seen, seen, countArticle ? 1 : 0, story])
+        try db.execute(sql: "UPDATE story_terms SET last_seen = MAX(last_seen, ?) WHERE story_id = ?", arguments: [seen, story])
+    }
+
+    // MARK: Row mapping
+
+    static func held(_ row: Row) -> HeldArticle {
+        let simhash: Int64 = row["simhash"]
+        return HeldArticle(id: row["id"], docID: row["doc_id"], source: row["source"], url: row["url"], title: row["title"],
+                           contentHash: row["content_hash"], simhash: UInt64(bitPattern: simhash), storyID: row["story_id"],
+                           published: (row["published"] as Double?).map { Date(timeIntervalSince1970: $0) })
+    }
+
+    static func profile(_ row: Row) -> StoryProfile {
+        let raw: String = row["terms"]
+        let terms = (try? JSONDecoder().decode([String: Double].self, from: Data(raw.utf8))) ?? [:]
+        return StoryProfile(id: row["id"], title: row["title"], terms: terms, articleCount: row["article_count"],
+                            firstSeen: Date(timeIntervalSince1970: row["first_seen"]), lastSeen: Date(timeIntervalSince1970: row["last_seen"]))
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+}

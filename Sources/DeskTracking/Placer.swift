@@ -1,0 +1,91 @@
+import DeskLanguage
+import DeskModel
+import Foundation
+
+/// The place stage: is the article a copy, a revision, or new; which story it belongs to; which of its
+/// sentences are new to that story; which dated events it adds to the story's timeline.
+public struct Placer: Sendable {
+    /// Cosine similarity between an article and a story profile above which the article joins the story.
+    /// Chosen on the UCI headline stream (`updesk eval stories`): lower merges unrelated stories that
+    /// share a name, higher splits one story told in different words.
+    public static let joinThreshold = 0.30
+    /// A story with no article for this long is closed: a new event about the same people opens a new story.
+    public static let quietDays = 4.0
+    /// Stories retrieved from the term index per article; a bounded number whatever the desk holds.
+    static let candidateLimit = 40
+    /// Query terms sent to the index: the article's strongest terms.
+    static let queryTerms = 12
+    /// Sentences of a story compared for novelty: the most recent ones (bounded, so cost stays flat).
+    static let heldSentenceLimit = 1500
+
+    let judge = NoveltyJudge()
+
+    public init() {}
+
+    public func place(_ analyzed: AnalyzedArticle, memory: any TrackingMemory, now: Date) throws -> Placement {
+        let article = analyzed.article
+        var text = article.title ?? ""
+        text += "\n" + article.paragraphs.joined(separator: "\n")
+        let words = Fingerprint.words(text)
+        let hash = Fingerprint.contentHash(words)
+        let simhash = Fingerprint.simhash(words)
+        let when = article.published?.value ?? now
+
+        let tf = TermVector.frequencies(analyzed)
+        let df = try memory.documentFrequencies(Array(tf.keys))
+        let vector = TermVector.build(tf, counts: df.counts, total: df.total)
+
+        // 1. The same document again, or a new version of it.
+        if let held = try memory.article(docID: article.id) {
+            if held.contentHash == hash {
+                return Placement(disposition: .unchanged(articleID: held.id), storyID: held.storyID, storySimilarity: 1,
+                                 contentHash: hash, simhash: simhash, terms: [:], sentences: [], timeline: [])
+            }
+            return try finish(analyzed, disposition: .revision(of: held.id), storyID: held.storyID, similarity: 1,
+                              hash: hash, simhash: simhash, vector: vector, memory: memory)
+        }
+
+        // 2. A copy of something held under another id: exact, then near (SimHash bands).
+        if let copy = try memory.articles(contentHash: hash).first {
+            return Placement(disposition: .duplicate(of: copy.id, similarity: 1), storyID: copy.storyID, storySimilarity: 1,
+                             contentHash: hash, simhash: simhash, terms: vector.weights, sentences: [], timeline: [])
+        }
+        if words.count >= Fingerprint.minimumWordsForSimHash {
+            let near = try memory.articles(simhashBands: Fingerprint.bands(simhash))
+                .map { ($0, Fingerprint.distance($0.simhash, simhash)) }
+                .filter { $0.1 <= Fingerprint.nearDuplicateBits }
+                .min { $0.1 < $1.1 }
+            if let (copy, distance) = near {
+                return Placement(disposition: .duplicate(of: copy.id, similarity: 1 - Double(distance) / 64),
+                                 storyID: copy.storyID, storySimilarity: 1, contentHash: hash, simhash: simhash,
+                                 terms: vector.weights, sentences: [], timeline: [])
+            }
+        }
+
+        // 3. Which story: the best candidate from the term index that is still active.
+        let query = vector.weights.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            .prefix(Self.queryTerms).map(\.key)
+        let candidates = try memory.candidateStories(terms: query, activeSince: when.addingTimeInterval(-Self.quietDays * 86_400),
+                                                     limit: Self.candidateLimit)
+        var best: (StoryProfile, Double)?
+        for story in candidates {
+            let s = vector.cosine(story.terms)
+            if s > (best?.1 ?? 0) { best = (story, s) }
+        }
+        if let (story, similarity) = best, similarity >= Self.joinThreshold {
+            return try finish(analyzed, disposition: .new, storyID: story.id, similarity: similarity, hash: hash,
+                              simhash: simhash, vector: vector, memory: memory)
+        }
+        return try finish(analyzed, disposition: .new, storyID: nil, similarity: 0, hash: hash, simhash: simhash,
+                          vector: vector, memory: memory)
+    }
+
+    func finish(_ analyzed: AnalyzedArticle, disposition: Placement.Disposition, storyID: Int64?, similarity: Double,
+                hash: String, simhash: UInt64, vector: TermVector, memory: any TrackingMemory) throws -> Placement {
+        let held = try storyID.map { try memory.sentences(story: $0, limit: Self.heldSentenceLimit) } ?? []
+        let sentences = judge.judge(analyzed, against: held)
+        return Placement(disposition: disposition, storyID: storyID, storySimilarity: similarity, contentHash: hash,
+                         simhash: simhash, terms: vector.weights, sentences: sentences,
+                         timeline: TimelineBuilder.entries(analyzed, placed: sentences))
+    }
+}

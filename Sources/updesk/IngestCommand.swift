@@ -1,0 +1,33 @@
+import ArgumentParser
+import DeskPipeline
+import Foundation
+import Logging
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest documents into the desk: extract, analyse, place into stories, store.",
+        discussion: """
+        Inputs: HTML pages, plain-text scrapes, .gz, folders (recursive), - for standard input, and JSON Lines \
+        streams (.jsonl) of records {id, url?, source?, published?, title?, text? | html?}. Idempotent: the same \
+        document twice is stored once. A bad input or record is reported (with its line number) and skipped.
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Files, folders, or - for standard input.")
+    var paths: [String]
+
+    func run() throws {
+        let desk = try store.open()
+        let ingestor = Ingestor(store: desk, logger: Log.logger("updesk.ingest"))
+        let report = try presenting {
+            try ingestor.ingest(paths: paths) { Terminal.progress("ingesting… \($0.seen) documents, \($0.storiesOpened) stories") }
+        }
+        Terminal.endProgress()
+        for error in report.rejected { Diagnostics.report(error) }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        if report.seen == 0 && !report.rejected.isEmpty { throw ExitCode(65) }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import DeskModel
+import DeskStore
+import Foundation
+
+/// `--db`, shared by every subcommand that reads or writes the desk.
+struct StoreOptions: ParsableArguments {
+    /// The embedded default: a SQLite file under the data directory.
+    static let defaultPath = "data/desk.sqlite"
+
+    @Option(name: .long, help: ArgumentHelp("The desk's database: a SQLite file path.", valueName: "path"))
+    var db: String = ProcessInfo.processInfo.environment["UPDESK_DB"] ?? StoreOptions.defaultPath
+
+    func open() throws -> any Store {
+        try presenting { try SQLiteStore(path: db) }
+    }
+}
+
+/// Runs `body`; a `PresentableError` becomes a clear message on standard error and its exit code.
+func presenting<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as any PresentableError {
+        Diagnostics.report(error)
+        throw ExitCode(error.exitCode)
+    }
+}
+
+enum Terminal {
+    /// True when standard error is a terminal: progress is shown only then, so piped output stays quiet.
+    static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func progress(_ line: String) {
+        guard isInteractive else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    static func endProgress() {
+        guard isInteractive else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+struct DateArgument: ExpressibleByArgument {
+    let date: Date
+    init?(argument: String) {
+        guard let d = DateArgument.parse(argument) else { return nil }
+        date = d
+    }
+    static func parse(_ s: String) -> Date? {
+        let lower = s.lowercased()
+        let now = Date()
+        if lower == "today" { return Calendar.current.startOfDay(for: now) }
+        if lower == "yesterday" { return Calendar.current.startOfDay(for: now.addingTimeInterval(-86_400)) }
+        // "24h", "7d": that long ago.
+        if let unit = lower.last, let n = Double(lower.dropLast()), unit == "h" || unit == "d" {
+            return now.addingTimeInterval(-n * (unit == "h" ? 3600 : 86_400))
+        }
+        return ISODate.parse(s)
+    }
+    static var defaultValueDescription: String { "ISO 8601 date, today, yesterday, 24h, 7d" }
+}
