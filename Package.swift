@@ -31,10 +31,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "DeskExtractTests", dependencies: ["DeskExtract"], resources: [.copy("Golden")]),
-        .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage"]),
-        .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking"]),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore"]),
-        .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline"]),
+        .testTarget(name: "DeskExtractTests", dependencies: ["DeskExtract", "DeskModel"]),
+        .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage", "DeskModel"]),
+        .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking", "DeskLanguage", "DeskModel"]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskModel"]),
+        .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline", "DeskExtract", "DeskStore", "DeskModel"]),
     ]
 )

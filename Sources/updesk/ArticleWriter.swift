@@ -34,4 +34,8 @@ enum Diagnostics {
         let message = (error as? any PresentableError)?.message ?? "\(error)"
         FileHandle.standardError.write(Data("updesk: \(message)\n".utf8))
     }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("updesk: warning: \(message)\n".utf8))
+    }
 }

@@ -26,6 +26,7 @@ struct DemoCommand: ParsableCommand {
         }
         Terminal.endProgress()
         for error in report.rejected { Diagnostics.report(error) }
+        for warning in report.warnings { Diagnostics.warn(warning) }
         FileHandle.standardError.write(Data("\(report.summary)\ndesk: \(store.db)\n".utf8))
         let latest = try presenting { try desk.stories(limit: 1, offset: 0).first?.lastSeen }
         let since = latest.map { $0.addingTimeInterval(-hours * 3600) }

@@ -25,6 +25,7 @@ struct ExtractCommand: ParsableCommand {
         InputReader().read(paths: paths) { item in
             switch item {
             case .document(let doc):
+                for warning in doc.warnings { Diagnostics.warn("\(doc.origin): \(warning)") }
                 let article = extractor.extract(doc)
                 if format == .json { articles.append(article) } else { writer.write(article) }
             case .rejected(let error):

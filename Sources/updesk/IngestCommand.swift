@@ -27,6 +27,7 @@ struct IngestCommand: ParsableCommand {
         }
         Terminal.endProgress()
         for error in report.rejected { Diagnostics.report(error) }
+        for warning in report.warnings { Diagnostics.warn(warning) }
         FileHandle.standardError.write(Data((report.summary + "\n").utf8))
         if report.seen == 0 && !report.rejected.isEmpty { throw ExitCode(65) }
     }

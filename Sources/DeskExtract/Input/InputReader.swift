@@ -102,9 +102,11 @@ public struct InputReader: Sendable {
             return
         }
         let text: String
-        switch Result(catching: { () throws(TextDecoding.Failure) -> String in try TextDecoding.decode(data) }) {
+        var warnings: [String] = []
+        switch Result(catching: { () throws(TextDecoding.Failure) -> (text: String, fallback: String?) in try TextDecoding.decodeReporting(data) }) {
         case .success(let decoded):
-            text = decoded
+            text = decoded.text
+            if let note = decoded.fallback { warnings.append(note) }
         case .failure(.empty):
             try handle(.rejected(InputError(input: origin, reason: .empty, detail: "file is empty")))
             return
@@ -124,7 +126,9 @@ public struct InputReader: Sendable {
         } else {
             kind = InputKindSniffer.kind(of: text)
         }
-        try handle(.document(RawDocument(id: Self.id(forFileName: name), origin: origin, kind: kind, text: text)))
+        var document = RawDocument(id: Self.id(forFileName: name), origin: origin, kind: kind, text: text)
+        document.warnings = warnings
+        try handle(.document(document))
     }
 
     static func looksLikeJSONL(_ data: Data) -> Bool {

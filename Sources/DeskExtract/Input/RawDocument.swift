@@ -13,6 +13,8 @@ public struct RawDocument: Sendable, Hashable {
     public var source: String?
     public var title: String?
     public var published: Date?
+    /// Things worth telling the user that did not stop the document (e.g. "not valid UTF-8; read as windows-1252").
+    public var warnings: [String] = []
 
     public init(id: String, origin: String, kind: InputKind, text: String, url: String? = nil,
                 source: String? = nil, title: String? = nil, published: Date? = nil) {

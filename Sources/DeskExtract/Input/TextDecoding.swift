@@ -14,23 +14,28 @@ public enum TextDecoding {
     static let binaryControlShare = 0.01
 
     public static func decode(_ data: Data) throws(Failure) -> String {
+        try decodeReporting(data).text
+    }
+
+    /// Decodes, and says which encoding was used when it was not UTF-8 (nil for UTF-8).
+    public static func decodeReporting(_ data: Data) throws(Failure) -> (text: String, fallback: String?) {
         if data.isEmpty { throw .empty }
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return String(decoding: bytes.dropFirst(3), as: UTF8.self)
+            return (String(decoding: bytes.dropFirst(3), as: UTF8.self), nil)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return text }
+            if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return (text, nil) }
         }
         if looksBinary(bytes) { throw .binary }
         if let declared = declaredCharset(bytes), let encoding = encoding(named: declared), encoding != .utf8,
            let text = String(data: data, encoding: encoding) {
-            return text
+            return (text, nil)
         }
-        if let text = String(validatingUTF8Bytes: bytes) { return text }
-        if let text = String(data: data, encoding: .windowsCP1252) { return text }
-        return String(decoding: bytes, as: UTF8.self)
+        if let text = String(validatingUTF8Bytes: bytes) { return (text, nil) }
+        if let text = String(data: data, encoding: .windowsCP1252) { return (text, "not valid UTF-8; read as windows-1252") }
+        return (String(decoding: bytes, as: UTF8.self), "not valid UTF-8; invalid bytes replaced")
     }
 
     static func looksBinary(_ bytes: [UInt8]) -> Bool {

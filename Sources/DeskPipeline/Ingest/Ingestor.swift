@@ -39,6 +39,10 @@ public final class Ingestor: @unchecked Sendable {
                 report.rejected.append(error)
                 logger.warning("input rejected", metadata: ["input": "\(error.input)", "reason": "\(error.reason.rawValue)"])
             case .document(let doc):
+                for warning in doc.warnings {
+                    report.warnings.append("\(doc.origin): \(warning)")
+                    logger.notice("input decoded with a fallback", metadata: ["input": "\(doc.origin)", "note": "\(warning)"])
+                }
                 batch.append(doc)
                 if batch.count >= Self.batchSize {
                     do { try flush(&batch, into: &report) } catch { failure = error }
@@ -112,6 +116,8 @@ public struct IngestReport: Sendable {
     public var storiesOpened = 0
     public var newSentences = 0
     public var rejected: [InputError] = []
+    /// Inputs that went in, with something worth knowing ("path: not valid UTF-8; read as windows-1252").
+    public var warnings: [String] = []
 
     public init() {}
 

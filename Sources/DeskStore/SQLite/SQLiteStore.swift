@@ -7,8 +7,20 @@ public final class SQLiteStore: Store {
     let pool: DatabasePool
     public let path: String
 
+    /// How the database is opened.
+    public struct Options: Sendable {
+        /// Open without writing: no migration; every write fails with `StoreError.readOnly`.
+        public var readOnly = false
+        /// A quota: writes that would grow the file past this fail as `StoreError.diskFull`, atomically.
+        public var maxSizeBytes: Int?
+        public init(readOnly: Bool = false, maxSizeBytes: Int? = nil) {
+            self.readOnly = readOnly
+            self.maxSizeBytes = maxSizeBytes
+        }
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    public init(path: String, options: Options = Options()) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
@@ -21,12 +33,24 @@ public final class SQLiteStore: Store {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        config.readonly = options.readOnly
+        let maxSize = options.maxSizeBytes
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            if let maxSize {
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maxSize / pageSize))")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
-            try SQLiteSchema.migrator.migrate(pool)
+            if options.readOnly {
+                guard try pool.read({ try $0.tableExists("articles") }) else {
+                    throw StoreError(.open, "\(path) holds no desk (run any writing command on it first)")
+                }
+            } else {
+                try SQLiteSchema.migrator.migrate(pool)
+            }
         } catch let error as StoreError {
             throw error
         } catch {

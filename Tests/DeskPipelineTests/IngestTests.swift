@@ -1,0 +1,78 @@
+import DeskExtract
+import DeskModel
+import DeskPipeline
+import DeskStore
+import Foundation
+import Testing
+
+@Suite("Ingest end to end")
+struct IngestTests {
+    static let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_394_700_000) }
+
+    /// The first `count` headlines of the bundled sample stream, as a JSONL file.
+    static func sampleSlice(_ count: Int) throws -> URL {
+        let all = try String(contentsOf: Paths.samples.appendingPathComponent("uci-news-headlines.jsonl"), encoding: .utf8)
+        let slice = all.split(separator: "\n").prefix(count).joined(separator: "\n") + "\n"
+        let url = Paths.scratch("slice").appendingPathComponent("slice.jsonl")
+        try slice.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("the seed and a headline stream become stories; ingesting again changes nothing")
+    func idempotent() throws {
+        let db = Paths.scratch("ingest").appendingPathComponent("desk.sqlite").path
+        let store = try SQLiteStore(path: db)
+        let ingestor = Ingestor(store: store, clock: Self.clock)
+        let inputs = [try Self.sampleSlice(400).path, Paths.seed.path]
+        let first = try ingestor.ingest(paths: inputs)
+        #expect(first.seen == 401)
+        #expect(first.rejected.isEmpty)
+        #expect(first.storiesOpened > 10 && first.storiesOpened < 400)
+        let counts = try store.counts()
+        let second = try ingestor.ingest(paths: inputs)
+        #expect(second.unchanged == 401)
+        #expect(try store.counts() == counts)
+        #expect(try store.integrityCheck())
+        // The seed's story holds its sentences, all new to a desk that had not seen the story.
+        let seedStory = try #require(try store.assignments().first { $0.docID == "seed-article" })
+        let detail = try #require(try store.story(id: seedStory.storyID))
+        #expect(detail.summary.title == "Israel, Japan agree to deepen economic, security ties")
+        #expect(detail.updates.count >= 8)
+    }
+
+    @Test("a copy under another id is collapsed into the original, listing both sources")
+    func copies() throws {
+        let db = Paths.scratch("copies").appendingPathComponent("desk.sqlite").path
+        let store = try SQLiteStore(path: db)
+        let ingestor = Ingestor(store: store, clock: Self.clock)
+        let text = "Rescuers pulled two more survivors from the rubble on Tuesday, officials said. The death toll stands at 11. Aid flights landed overnight."
+        for (id, source) in [("a", "Wire"), ("b", "Gazette")] {
+            _ = try ingestor.ingest(RawDocument(id: id, origin: id, kind: .text, text: text, source: source, title: "Quake survivors found"))
+        }
+        let counts = try store.counts()
+        #expect(counts.articles == 1 && counts.duplicates == 1 && counts.stories == 1)
+        let story = try #require(try store.stories(limit: 1, offset: 0).first)
+        #expect(story.sourceCount == 2)
+    }
+
+    @Test("a changed number is an update even when the sentence looks old")
+    func changedFact() throws {
+        let db = Paths.scratch("facts").appendingPathComponent("desk.sqlite").path
+        let store = try SQLiteStore(path: db)
+        let ingestor = Ingestor(store: store, clock: Self.clock)
+        let day1 = Date(timeIntervalSince1970: 1_700_000_000)
+        _ = try ingestor.ingest(RawDocument(id: "q1", origin: "q1", kind: .text,
+            text: "An earthquake struck the coastal city of Mira on Monday. The death toll stands at 7, officials said. Rescue teams are searching collapsed buildings.",
+            source: "Wire", title: "Earthquake strikes coastal city of Mira", published: day1))
+        _ = try ingestor.ingest(RawDocument(id: "q2", origin: "q2", kind: .text,
+            text: "The death toll stands at 11, officials said. Rescue teams are searching collapsed buildings in Mira after the earthquake. The government declared a state of emergency.",
+            source: "Gazette", title: "Mira earthquake death toll rises", published: day1.addingTimeInterval(86_400)))
+        let stories = try store.stories(limit: 5, offset: 0)
+        #expect(stories.count == 1)
+        let since = try store.updates(since: day1.addingTimeInterval(3600), perStory: 10)
+        let texts = since.flatMap { $0.1.map(\.text) }
+        #expect(texts.contains("The death toll stands at 11, officials said."))
+        #expect(texts.contains("The government declared a state of emergency."))
+        #expect(!texts.contains { $0.hasPrefix("Rescue teams") })
+    }
+}

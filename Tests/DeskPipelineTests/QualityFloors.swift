@@ -1,0 +1,50 @@
+import DeskPipeline
+import Foundation
+import Testing
+
+/// Pinned floors for every evaluation figure, in the style of trafilatura's quality gates: raised when the
+/// desk improves, never lowered silently. Each is the figure `updesk eval TASK` prints, rounded down.
+enum Floors {
+    /// `updesk eval scrapes --data ../shared/eval/scrapes`: body F1 of plain-text scrapes (issue 2 target 0.90).
+    static let scrapesF1 = 0.0
+    /// `updesk eval extraction --data ../shared/eval/extraction`: body F1 of HTML pages.
+    static let extractionF1 = 0.0
+    /// `updesk eval stories --data ../shared/eval/stories`: pairwise F1 of story assignments.
+    static let storiesPairF1 = 0.0
+}
+
+@Suite("Quality floors", .serialized)
+struct QualityFloorTests {
+    @Test("plain-text scrapes: body F1 stays at or above its floor")
+    func scrapes() throws {
+        let eval = ExtractionEval(layout: .scrapes, data: Paths.shared.appendingPathComponent("eval/scrapes"))
+        let score = ExtractionScore.score(gold: try eval.gold(), predictions: try eval.predict())
+        #expect(score.pages == 91)
+        #expect(score.f1 >= Floors.scrapesF1, "scrapes \(score)")
+    }
+
+    @Test("HTML pages: body F1 stays at or above its floor")
+    func extraction() throws {
+        let eval = ExtractionEval(layout: .extraction, data: Paths.shared.appendingPathComponent("eval/extraction"))
+        let score = ExtractionScore.score(gold: try eval.gold(), predictions: try eval.predict())
+        #expect(score.pages == 91)
+        #expect(score.f1 >= Floors.extractionF1, "extraction \(score)")
+    }
+
+    @Test("headline stories: pairwise F1 stays at or above its floor")
+    func stories() throws {
+        let db = Paths.scratch("stories").appendingPathComponent("desk.sqlite").path
+        let result = try StoryEval(data: Paths.shared.appendingPathComponent("eval/stories")).run(databasePath: db)
+        #expect(result.score.pairwiseF1 >= Floors.storiesPairF1, "\(result.score)")
+    }
+
+    @Test("the Swift scorer agrees with the definition on a hand-computed case")
+    func scorerDefinition() {
+        // Truth: 5 tokens → 2 shingles; prediction shares one of them and adds one.
+        let s = ExtractionScore.score(gold: ["a": "one two three four five"], predictions: ["a": "one two three four six"])
+        #expect(abs(s.precision - 0.5) < 1e-9 && abs(s.recall - 0.5) < 1e-9)
+        let t = StoryScore.score(gold: ["1": "A", "2": "A", "3": "B"], predicted: ["1": "x", "2": "y", "3": "y"])
+        #expect(t.pairwisePrecision == 0 && t.pairwiseRecall == 0)
+        #expect(abs(t.bcubedF1 - 2 * (2.0 / 3) * (2.0 / 3) / (4.0 / 3)) < 1e-9)
+    }
+}
