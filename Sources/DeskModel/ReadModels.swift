@@ -69,6 +69,18 @@ public struct UpdateItem: Codable, Sendable, Hashable {
     }
 }
 
+/// A story's new facts within a time window: the best few, and how many there are in all.
+public struct StoryUpdates: Codable, Sendable, Hashable {
+    public var story: StorySummary
+    public var items: [UpdateItem]
+    public var total: Int
+    public init(story: StorySummary, items: [UpdateItem], total: Int) {
+        self.story = story
+        self.items = items
+        self.total = total
+    }
+}
+
 /// A dated event of a story's timeline.
 public struct TimelineItem: Codable, Sendable, Hashable {
     public var date: String

@@ -49,10 +49,13 @@ public struct HeldSentence: Codable, Sendable, Hashable {
     public var id: Int64
     public var articleID: Int64
     public var text: String
-    public init(id: Int64, articleID: Int64, text: String) {
+    /// The sentence's content terms as stored with it, so they are not recomputed per comparison.
+    public var terms: [String]?
+    public init(id: Int64, articleID: Int64, text: String, terms: [String]? = nil) {
         self.id = id
         self.articleID = articleID
         self.text = text
+        self.terms = terms
     }
 }
 
@@ -86,12 +89,15 @@ public struct Placement: Sendable, Hashable {
         public var evidence: Int64?
         /// Importance in [0, 1] used to rank updates.
         public var score: Double
-        public init(index: Int, text: String, novelty: Novelty, evidence: Int64?, score: Double) {
+        /// Content terms, stored with the sentence for later novelty checks.
+        public var terms: [String]
+        public init(index: Int, text: String, novelty: Novelty, evidence: Int64?, score: Double, terms: [String] = []) {
             self.index = index
             self.text = text
             self.novelty = novelty
             self.evidence = evidence
             self.score = score
+            self.terms = terms
         }
     }
 

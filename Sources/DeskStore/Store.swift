@@ -9,10 +9,12 @@ public protocol Store: Sendable {
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
 
     func counts() throws -> StoreCounts
+    /// The latest publication date of any stored article.
+    func latestPublished() throws -> Date?
     func stories(limit: Int, offset: Int) throws -> [StorySummary]
     func story(id: Int64) throws -> StoryDetail?
     /// New facts first seen at or after `since` (all when nil), grouped by story, best first.
-    func updates(since: Date?, perStory: Int) throws -> [(StorySummary, [UpdateItem])]
+    func updates(since: Date?, perStory: Int) throws -> [StoryUpdates]
     func timeline(story: Int64) throws -> [TimelineItem]
     func assignments() throws -> [Assignment]
     func articles() throws -> [Article]

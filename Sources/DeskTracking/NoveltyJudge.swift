@@ -22,7 +22,7 @@ public struct NoveltyJudge: Sendable {
     }
 
     public func judge(_ analyzed: AnalyzedArticle, against held: [HeldSentence]) -> [Placement.PlacedSentence] {
-        var memory = held.map { Held(id: $0.id, terms: Set(Tokenizer.contentTerms($0.text)), numbers: Self.numbers($0.text)) }
+        var memory = held.map { Held(id: $0.id, terms: Set($0.terms ?? Tokenizer.contentTerms($0.text)), numbers: Self.numbers($0.text)) }
         var out: [Placement.PlacedSentence] = []
         let published = analyzed.article.published?.value
         for sentence in analyzed.sentences {
@@ -39,7 +39,8 @@ public struct NoveltyJudge: Sendable {
             }
             if novelty == .new, isBackground(sentence, published: published) { novelty = .background }
             let score = importance(sentence, numbers: numbers)
-            out.append(.init(index: sentence.index, text: sentence.text, novelty: novelty, evidence: evidence, score: score))
+            out.append(.init(index: sentence.index, text: sentence.text, novelty: novelty, evidence: evidence, score: score,
+                             terms: Array(terms).sorted()))
             // Later sentences of the same article are compared with earlier ones too (id 0: not stored yet).
             memory.append(Held(id: 0, terms: terms, numbers: numbers))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskModel
+import DeskExtract
 import DeskPipeline
 import Foundation
 
@@ -17,18 +18,20 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "markdown, html or json.") var format: DigestCommand.Format = .markdown
 
     func run() throws {
-        var inputs = [samples]
+        let streams = ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") }.sorted().map { (samples as NSString).appendingPathComponent($0) }
+        guard !streams.isEmpty else {
+            Diagnostics.report(InputError(input: samples, reason: .notFound, detail: "no sample streams (*.jsonl) here; run from the project folder or pass --samples"))
+            throw ExitCode(66)
+        }
+        var inputs = streams
         if FileManager.default.fileExists(atPath: seed) { inputs.append(seed) }
         let desk = try store.open()
-        let ingestor = Ingestor(store: desk, logger: Log.logger("updesk.demo"))
-        let report = try presenting {
-            try ingestor.ingest(paths: inputs) { Terminal.progress("ingesting samples… \($0.seen) documents") }
-        }
-        Terminal.endProgress()
-        for error in report.rejected { Diagnostics.report(error) }
-        for warning in report.warnings { Diagnostics.warn(warning) }
-        FileHandle.standardError.write(Data("\(report.summary)\ndesk: \(store.db)\n".utf8))
-        let latest = try presenting { try desk.stories(limit: 1, offset: 0).first?.lastSeen }
+        _ = try IngestRun.perform(paths: inputs, into: desk, label: "updesk.demo")
+        FileHandle.standardError.write(Data("desk: \(store.db)\n".utf8))
+        // The window: the last `hours` of the sample stream's own time (undated documents count as first
+        // seen now, so they are always in it).
+        let latest = try presenting { try desk.latestPublished() }
         let since = latest.map { $0.addingTimeInterval(-hours * 3600) }
         let digest = try presenting { try Digest.build(from: desk, since: since) }
         switch format {

@@ -2,6 +2,22 @@ import ArgumentParser
 import DeskPipeline
 import Foundation
 import Logging
+import DeskStore
+
+/// One ingest run as the CLI shows it: progress on a terminal, each rejected input named, a summary line.
+enum IngestRun {
+    static func perform(paths: [String], into desk: any Store, label: String) throws -> IngestReport {
+        let ingestor = Ingestor(store: desk, logger: Log.logger(label))
+        let report = try presenting {
+            try ingestor.ingest(paths: paths) { Terminal.progress("ingesting… \($0.seen) documents, \($0.storiesOpened) stories") }
+        }
+        Terminal.endProgress()
+        for error in report.rejected { Diagnostics.report(error) }
+        for warning in report.warnings { Diagnostics.warn(warning) }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        return report
+    }
+}
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,15 +36,7 @@ struct IngestCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let desk = try store.open()
-        let ingestor = Ingestor(store: desk, logger: Log.logger("updesk.ingest"))
-        let report = try presenting {
-            try ingestor.ingest(paths: paths) { Terminal.progress("ingesting… \($0.seen) documents, \($0.storiesOpened) stories") }
-        }
-        Terminal.endProgress()
-        for error in report.rejected { Diagnostics.report(error) }
-        for warning in report.warnings { Diagnostics.warn(warning) }
-        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        let report = try IngestRun.perform(paths: paths, into: try store.open(), label: "updesk.ingest")
         if report.seen == 0 && !report.rejected.isEmpty { throw ExitCode(65) }
     }
 }

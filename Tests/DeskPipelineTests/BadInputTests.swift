@@ -21,8 +21,9 @@ struct BadInputTests {
         let dir = Paths.scratch("bad")
         let fm = FileManager.default
         fm.createFile(atPath: dir.appendingPathComponent("empty.txt").path, contents: Data())
+        fm.createFile(atPath: dir.appendingPathComponent("notes.md").path, contents: Data("# Notes\n\nNot news.".utf8))
         fm.createFile(atPath: dir.appendingPathComponent("blank.txt").path, contents: Data("  \n\n \t".utf8))
-        fm.createFile(atPath: dir.appendingPathComponent("binary.bin").path, contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
+        fm.createFile(atPath: dir.appendingPathComponent("binary").path, contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
         fm.createFile(atPath: dir.appendingPathComponent("latin1.txt").path,
                       contents: Data("Caf\u{E9} owners protest new rules\n\nThe owners of every caf\u{E9} in town protested.".data(using: .isoLatin1)!))
         fm.createFile(atPath: dir.appendingPathComponent("broken.gz").path, contents: Data([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]))
@@ -41,14 +42,15 @@ struct BadInputTests {
         let rejected = Dictionary(grouping: report.rejected, by: { ($0.input as NSString).lastPathComponent })
         #expect(rejected["empty.txt"]?.first?.reason == .empty)
         #expect(rejected["blank.txt"]?.first?.reason == .empty)
-        #expect(rejected["binary.bin"]?.first?.reason == .binary)
+        #expect(rejected["binary"]?.first?.reason == .binary)
+        #expect(rejected["notes.md"]?.first?.reason == .unsupported)
         #expect(rejected["broken.gz"]?.first?.reason == .unreadable)
         #expect(rejected["huge.txt"]?.first?.reason == .tooLarge)
         #expect(rejected["huge.txt"]?.first?.message.contains("limit") == true)
         #expect(rejected["stream.jsonl:2"]?.first?.message.contains("not a JSON object") == true)
         #expect(rejected["stream.jsonl:3"]?.first?.message.contains("\"id\"") == true)
         #expect(rejected["stream.jsonl:5"]?.first?.message.contains("not a date") == true)
-        #expect(report.rejected.count == 8)
+        #expect(report.rejected.count == 9)
         #expect(report.warnings.contains { $0.contains("latin1.txt") && $0.contains("windows-1252") })
         #expect(report.stored == 3)
 

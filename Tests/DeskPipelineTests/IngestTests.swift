@@ -70,7 +70,7 @@ struct IngestTests {
         let stories = try store.stories(limit: 5, offset: 0)
         #expect(stories.count == 1)
         let since = try store.updates(since: day1.addingTimeInterval(3600), perStory: 10)
-        let texts = since.flatMap { $0.1.map(\.text) }
+        let texts = since.flatMap { $0.items.map(\.text) }
         #expect(texts.contains("The death toll stands at 11, officials said."))
         #expect(texts.contains("The government declared a state of emergency."))
         #expect(!texts.contains { $0.hasPrefix("Rescue teams") })

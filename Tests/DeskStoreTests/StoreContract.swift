@@ -105,10 +105,12 @@ enum StoreContract {
         }
         #expect(try store.updates(since: nil, perStory: 5).count == 2)
         let recent = try store.updates(since: t0.addingTimeInterval(3600), perStory: 5)
-        #expect(recent.map(\.0.title) == ["Election results announced"])
+        #expect(recent.map(\.story.title) == ["Election results announced"])
+        #expect(recent.map(\.total) == [1])
         #expect(try store.search("volcano", limit: 5).map(\.title) == ["Volcano erupts in Iceland"])
         #expect(try store.search("\"unbalanced ( query", limit: 5).isEmpty)
         #expect(try store.assignments().count == 2)
+        #expect(try store.latestPublished() == t0.addingTimeInterval(86_400))
         #expect(try store.articles().map(\.id).sorted() == ["d0", "d1"])
     }
 

@@ -16,6 +16,10 @@ public struct InputReader: Sendable {
     static let streamExtensions = [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"]
     /// Files in a folder that are never documents.
     static let skippedNames: Set<String> = [".DS_Store", "Thumbs.db"]
+    /// In a folder walk, files with these endings are read; a file without an ending is sniffed; any other
+    /// file (README.md, images, PDFs) is reported as not a document. A file named on the command line is
+    /// always read.
+    static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "txt", "text", "gz", "jsonl", "ndjson"]
 
     public static func id(forFileName name: String) -> String {
         var id = name
@@ -38,7 +42,15 @@ public struct InputReader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                for file in Self.files(under: path) { try readFile(file, handle: handle) }
+                for file in Self.files(under: path) {
+                    let ext = (file as NSString).pathExtension.lowercased()
+                    if ext.isEmpty || Self.documentExtensions.contains(ext) {
+                        try readFile(file, handle: handle)
+                    } else {
+                        try handle(.rejected(InputError(input: file, reason: .unsupported,
+                                                        detail: "not a document type (.\(ext)); name the file itself to read it anyway")))
+                    }
+                }
             } else {
                 try readFile(path, handle: handle)
             }

@@ -11,6 +11,8 @@ public struct Digest: Codable, Sendable, Hashable {
         public var articles: Int
         public var sources: Int
         public var lastSeen: Date
+        /// New facts in the window; `updates` shows the best of them.
+        public var newFacts: Int
         public var updates: [UpdateItem]
     }
 
@@ -24,17 +26,17 @@ public struct Digest: Codable, Sendable, Hashable {
 
     public static func build(from store: any Store, since: Date?) throws -> Digest {
         let groups = try store.updates(since: since, perStory: updatesPerStory)
-        // Importance: how many sources carry the story's news, then how much news there is.
+        // Importance: how many sources carry the story plus how many new facts it has in the window, so a
+        // story many outlets run and a single article full of news both rise.
+        func importance(_ g: StoryUpdates) -> Int { g.story.sourceCount + g.total }
         let ranked = groups.sorted { a, b in
-            let ka = (a.0.sourceCount, a.1.count, a.0.lastSeen), kb = (b.0.sourceCount, b.1.count, b.0.lastSeen)
-            if ka.0 != kb.0 { return ka.0 > kb.0 }
-            if ka.1 != kb.1 { return ka.1 > kb.1 }
-            if ka.2 != kb.2 { return ka.2 > kb.2 }
-            return a.0.id < b.0.id
+            if importance(a) != importance(b) { return importance(a) > importance(b) }
+            if a.story.lastSeen != b.story.lastSeen { return a.story.lastSeen > b.story.lastSeen }
+            return a.story.id < b.story.id
         }
-        return Digest(since: since, stories: ranked.prefix(maxStories).map { summary, items in
-            Story(id: summary.id, title: summary.title, articles: summary.articleCount, sources: summary.sourceCount,
-                  lastSeen: summary.lastSeen, updates: items)
+        return Digest(since: since, stories: ranked.prefix(maxStories).map { g in
+            Story(id: g.story.id, title: g.story.title, articles: g.story.articleCount, sources: g.story.sourceCount,
+                  lastSeen: g.story.lastSeen, newFacts: g.total, updates: g.items)
         })
     }
 
@@ -43,7 +45,7 @@ public struct Digest: Codable, Sendable, Hashable {
         if stories.isEmpty { return out + "Nothing new.\n" }
         for story in stories {
             out += "## \(story.title)\n\n"
-            out += "Story \(story.id) · \(story.articles) article\(story.articles == 1 ? "" : "s") · \(story.sources) source\(story.sources == 1 ? "" : "s") · last \(ISO8601.string(story.lastSeen))\n\n"
+            out += "Story \(story.id) · \(story.newFacts) new fact\(story.newFacts == 1 ? "" : "s") · \(story.articles) article\(story.articles == 1 ? "" : "s") · \(story.sources) source\(story.sources == 1 ? "" : "s") · last \(ISO8601.string(story.lastSeen))\n\n"
             for u in story.updates {
                 let sources = zip(u.sources, u.urls + Array(repeating: "", count: max(0, u.sources.count - u.urls.count)))
                     .map { $1.isEmpty ? $0 : "[\($0)](\($1))" }

@@ -20,7 +20,8 @@ public enum Exports {
         case .updates:
             // {story: {"YYYY-MM-DD": text}} (score_updates.py, with story ids as events)
             var out: [String: [String: String]] = [:]
-            for (story, items) in try store.updates(since: nil, perStory: 10_000) {
+            for group in try store.updates(since: nil, perStory: 10_000) {
+                let story = group.story, items = group.items
                 var days: [String: [UpdateItem]] = [:]
                 for u in items { days[ISO8601.day(u.firstSeen), default: []].append(u) }
                 out[String(story.id)] = days.mapValues { $0.sorted { $0.score > $1.score }.map(\.text).joined(separator: " ") }

@@ -61,6 +61,7 @@ enum SQLiteSchema {
                 story_id INTEGER REFERENCES stories(id),
                 idx INTEGER NOT NULL,
                 text TEXT NOT NULL,
+                terms TEXT NOT NULL DEFAULT '',
                 novelty TEXT NOT NULL CHECK (novelty IN ('new', 'restated', 'background')),
                 evidence_id INTEGER REFERENCES sentences(id),
                 score REAL NOT NULL,

@@ -85,6 +85,12 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func latestPublished() throws -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: "SELECT MAX(published) FROM articles").map { Date(timeIntervalSince1970: $0) }
+        }
+    }
+
     static let summarySQL = """
         SELECT s.id, s.title, s.article_count, s.first_seen, s.last_seen,
                (SELECT COUNT(DISTINCT COALESCE(a.source, a.doc_id)) FROM articles a WHERE a.story_id = s.id) AS sources,
@@ -115,17 +121,18 @@ public final class SQLiteStore: Store {
         }
     }
 
-    public func updates(since: Date?, perStory: Int) throws -> [(StorySummary, [UpdateItem])] {
+    public func updates(since: Date?, perStory: Int) throws -> [StoryUpdates] {
         try read { db in
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT story_id FROM sentences WHERE novelty = 'new' AND seen_at >= ? GROUP BY story_id
-                ORDER BY COUNT(*) DESC, MAX(seen_at) DESC
+            let groups = try Row.fetchAll(db, sql: """
+                SELECT story_id, COUNT(*) AS total FROM sentences WHERE novelty = 'new' AND seen_at >= ? GROUP BY story_id
+                ORDER BY total DESC, MAX(seen_at) DESC
                 """, arguments: [since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude])
-            var out: [(StorySummary, [UpdateItem])] = []
-            for id in ids {
+            var out: [StoryUpdates] = []
+            for group in groups {
+                let id: Int64 = group["story_id"]
                 guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE s.id = ?", arguments: [id]) else { continue }
                 let items = try Self.updates(db, story: id, since: since, limit: perStory)
-                if !items.isEmpty { out.append((Self.summary(row), items)) }
+                if !items.isEmpty { out.append(StoryUpdates(story: Self.summary(row), items: items, total: group["total"])) }
             }
             return out
         }

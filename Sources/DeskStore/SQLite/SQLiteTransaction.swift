@@ -44,8 +44,12 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence] {
-        try Row.fetchAll(db, sql: "SELECT id, article_id, text FROM sentences WHERE story_id = ? ORDER BY id DESC LIMIT ?",
-                         arguments: [story, limit]).map { HeldSentence(id: $0["id"], articleID: $0["article_id"], text: $0["text"]) }
+        try Row.fetchAll(db, sql: "SELECT id, article_id, text, terms FROM sentences WHERE story_id = ? ORDER BY id DESC LIMIT ?",
+                         arguments: [story, limit]).map { row in
+            let terms: String = row["terms"]
+            return HeldSentence(id: row["id"], articleID: row["article_id"], text: row["text"],
+                                terms: terms.isEmpty ? nil : terms.split(separator: " ").map(String.init))
+        }
     }
 
     func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int) {
@@ -154,8 +158,9 @@ struct SQLiteTransaction: StoreTransaction {
         var fresh = 0
         for s in sentences {
             try db.execute(sql: """
-                INSERT INTO sentences (article_id, story_id, idx, text, novelty, evidence_id, score, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [article, story, s.index, s.text, s.novelty.rawValue, s.evidence, s.score, seenAt])
+                INSERT INTO sentences (article_id, story_id, idx, text, terms, novelty, evidence_id, score, seen_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [article, story, s.index, s.text, s.terms.joined(separator: " "), s.novelty.rawValue, s.evidence, s.score, seenAt])
             ids[s.index] = db.lastInsertedRowID
             if s.novelty == .new { fresh += 1 }
         }
