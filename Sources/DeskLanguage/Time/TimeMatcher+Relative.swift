@@ -1,0 +1,255 @@
+import DeskModel
+
+/// Expressions relative to the anchor or to the narrative: "last week", "the following month",
+/// "Monday", "yesterday", quarters, "now", clock times.
+extension TimeMatcher {
+    /// Determiners of a calendar unit and what they do (-1 previous, 0 same, +1 next), and whether they
+    /// count from the narrative reference (true) or from the anchor (false).
+    static let unitDeterminers: [String: (shift: Int, narrative: Bool)] = [
+        "this": (0, false), "current": (0, false), "last": (-1, false), "next": (1, false), "coming": (1, false),
+        "previous": (-1, true), "preceding": (-1, true), "following": (1, true), "same": (0, true), "that": (0, true),
+    ]
+
+    func matchRelativeUnit(_ i: Int) -> Match? {
+        var j = i
+        var hasThe = false
+        if word(j) == "the" { hasThe = true; j += 1 }
+        guard let d = word(j) else { return nil }
+        var k = j + 1
+        // "the past week" → a duration of one unit.
+        if d == "past" && hasThe, let u = word(k), let key = TimeLexicon.unitKey(u), key == u, let unit = TimeLexicon.units[key] {
+            return Match(end: k + 1, kind: .duration, value: "P" + (unit.isTime ? "T" : "") + "1" + unit.letter, point: nil)
+        }
+        guard var rule = Self.unitDeterminers[d] else { return nil }
+        if d == "next" && hasThe { rule = (1, true) }          // "the next day" follows the narrative
+        if d == "last" && hasThe { rule = (-1, false) }        // "the last week" ~ "last week"
+        if (d == "same" || d == "following" || d == "preceding") && !hasThe { if d == "same" { return nil } }
+        if d == "that" && hasThe { return nil }
+        guard let u = word(k) else { return nil }
+        k += 1
+        // Seasons: "last fall", "this summer".
+        if let s = TimeLexicon.seasons[u] {
+            guard let a = context.anchorDay else { return emit(k, .literal("XXXX-\(TimePoint.seasonCodes[s])")) }
+            let c = CivilCalendar.civil(a)
+            let cur = TimePoint.season(ofMonth: c.m)
+            var y = c.y
+            if c.m <= 2 { y -= 1 }  // January-February belong to last year's winter
+            switch rule.shift {
+            case -1: if s >= cur { y -= 1 }
+            case 1: if s <= cur { y += 1 }
+            default: break
+            }
+            if rule.narrative { return nil }
+            return emit(k, .point(TimePoint(granularity: .season, year: y, part: s), suffix: ""))
+        }
+        guard var g = TimeLexicon.calendarUnits[u] else { return nil }
+        if u == "day" && !rule.narrative { return nil }       // "this day", "last day" are not dates here
+        if u == "weekend" { g = .weekend }
+        // A part of the day after "that": "that morning".
+        let origin: TimePoint? = rule.narrative ? (context.reference ?? (d == "that" || d == "same" ? nil : anchorPoint)) : anchorPoint
+        guard let o = origin else {
+            if rule.narrative && (d == "that" || d == "same") { return nil }
+            return emit(k, .literal(Self.unanchored(g)))
+        }
+        if o.granularity.rawValue > g.rawValue && !(g == .weekend && o.granularity == .week) {
+            // The reference is coarser than the unit ("the following day" after "1990").
+            return emit(k, .literal(Self.unanchored(g)))
+        }
+        return emit(k, .point(o.coarsened(to: g).shifted(rule.shift), suffix: ""))
+    }
+
+    func matchQuarter(_ i: Int) -> Match? {
+        var j = i
+        var hasThe = false
+        if word(j) == "the" { hasThe = true; j += 1 }
+        var qualifier: String?
+        var yearAgo = false
+        if let w = word(j), ["latest", "recent", "current", "past", "previous", "last", "same", "comparable", "fiscal", "this", "next", "prior"].contains(w) {
+            qualifier = w; j += 1
+        }
+        if word(j) == "year", punct(j + 1, "-"), let w = word(j + 2), w == "ago" || w == "earlier" {
+            yearAgo = true; j += 3
+            if punct(j, "-") { j += 1 }
+        }
+        if word(j) == "fiscal" { j += 1 }
+        var ordinal: Int?
+        if let w = word(j), let n = TimeLexicon.ordinals[w] { ordinal = n; j += 1 }
+        else if word(j) == "final" { ordinal = 4; j += 1 }
+        if ordinal != nil, punct(j, "-") { j += 1 }
+        let unit = word(j)
+        guard unit == "quarter" || unit == "half" || unit == "period" || (yearAgo && ordinal == nil) else { return nil }
+        let isHalf = unit == "half"
+        if unit == "period" && !(yearAgo || qualifier == "latest" || qualifier == "same" || qualifier == "comparable") { return nil }
+        if isHalf && ordinal.map({ $0 > 2 }) ?? true { return nil }
+        let end = (unit == "quarter" || unit == "half" || unit == "period") ? j + 1 : j
+        var last = end
+        var explicitYear: Int?
+        if word(last) == "of" || punct(last, ","), let y = yearNumber(last + 1) { explicitYear = y; last += 2 }
+        else if let y = yearNumber(last) { explicitYear = y; last += 1 }
+        if ordinal == nil && !hasThe && qualifier == nil && !yearAgo { return nil }
+        if ordinal == nil && yearAgo == false && hasThe == false && !["this", "last", "next", "current"].contains(qualifier ?? "") { return nil }
+        if yearAgo, ordinal == nil, unit != "quarter", unit != "period" {
+            // "year-earlier" alone: a year before the narrative reference.
+            guard let b = base else { return emit(end, .literal("XXXX")) }
+            return emit(end, .point(b.granularity == .day && context.reference == nil ? .year(b.year - 1) : b.shiftedYears(-1), suffix: ""), remember: false)
+        }
+        let g: TimePoint.Granularity = isHalf ? .half : .quarter
+        var p: TimePoint
+        if let y = explicitYear, let n = ordinal {
+            p = TimePoint(granularity: g, year: y, part: n)
+        } else if let a = context.anchorDay {
+            let current = TimePoint.day(a).coarsened(to: g)
+            if let n = ordinal {
+                p = TimePoint(granularity: g, year: current.year, part: n)
+                if p.firstDay > a { p.year -= 1 }
+            } else {
+                switch qualifier {
+                case "current", "this": p = current
+                case "next": p = current.shifted(1)
+                default: p = current.shifted(-1)   // "the quarter", "the latest quarter": the last one reported
+                }
+                if unit == "period", qualifier == "same" || qualifier == "comparable", let r = context.reference { p = r }
+            }
+        } else {
+            return emit(last, .literal(isHalf ? "XXXX-H\(ordinal ?? 0)" : "XXXX-Q\(ordinal.map(String.init) ?? "X")"))
+        }
+        if yearAgo { p = p.shiftedYears(-1) }
+        return emit(last, .point(p, suffix: ""), remember: !yearAgo)
+    }
+
+    /// A part of the day right after index `k`: ("morning", "TMO").
+    func partOfDay(_ k: Int) -> String? {
+        guard let w = word(k) else { return nil }
+        return TimeLexicon.partsOfDay[w]
+    }
+
+    func matchWeekday(_ i: Int) -> Match? {
+        var j = i
+        var det: String?
+        if let w = word(i), w == "last" || w == "next" || w == "this" || w == "past" { det = w; j += 1 }
+        guard let w = word(j), let wd = TimeLexicon.weekdays[w], !TimeLexicon.weekdayAbbreviations.contains(w) else { return nil }
+        var end = j + 1
+        let future: Bool
+        switch det {
+        case "last", "past": future = false
+        case "next": future = true
+        case "this": future = futureCue(before: i) || !pastTense(around: i)
+        default: future = futureCue(before: i)
+        }
+        let r = resolveWeekday(wd, future: future, strict: det == "last" || det == "next")
+        var suffix = ""
+        if let p = partOfDay(end) { suffix = p; end += 1 }
+        switch r {
+        case .point(let p, _): return emit(end, .point(p, suffix: suffix))
+        case .literal(let s): return emit(end, .literal(s + suffix), kind: suffix.isEmpty ? .date : .time)
+        }
+    }
+
+    /// A past-tense verb shortly before `i` (crudely: a word ending in "ed", or a common irregular past).
+    func pastTense(around i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - TimeLexicon.futureCueWindow {
+            if let w = word(k), (w.hasSuffix("ed") && w.count > 4) || ["said", "was", "were", "had", "met", "told", "took", "made", "went", "came"].contains(w) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    func matchDeictic(_ i: Int) -> Match? {
+        guard let w = word(i), let a = context.anchorDay ?? Optional(Int.min) else { return nil }
+        let anchored = a != Int.min
+        var day: Int?
+        var end = i + 1
+        var suffix = ""
+        switch w {
+        case "today": day = 0
+        case "yesterday": day = -1
+        case "tomorrow": day = 1
+        case "tonight": day = 0; suffix = "TNI"
+        case "this", "last":
+            guard let p = partOfDay(i + 1) else { return nil }
+            if w == "last" && word(i + 1) != "night" { return nil }
+            day = w == "last" ? -1 : 0; suffix = p; end += 1
+        default: return nil
+        }
+        if suffix.isEmpty, let p = partOfDay(end) { suffix = p; end += 1 }
+        guard let offset = day else { return nil }
+        if !anchored { return emit(end, .literal("XXXX-XX-XX" + suffix), kind: suffix.isEmpty ? .date : .time) }
+        return emit(end, .point(.day(a + offset), suffix: suffix))
+    }
+
+    func matchReference(_ i: Int) -> Match? {
+        guard let w = word(i) else { return nil }
+        if let v = TimeLexicon.referenceWords[w] {
+            if w == "now" && word(i - 1) == "until" { return Match(end: i + 1, kind: .date, value: v, point: nil) }
+            return Match(end: i + 1, kind: .date, value: v, point: nil)
+        }
+        if w == "the" || w == "these" || w == "at" {
+            var j = i + 1
+            if word(j) == "near" || word(j) == "distant" || word(j) == "foreseeable" || word(j) == "immediate" { j += 1 }
+            switch word(j) {
+            case "future" where w == "the": return Match(end: j + 1, kind: .date, value: "FUTURE_REF", point: nil)
+            case "past" where w == "the" && j == i + 1: return Match(end: j + 1, kind: .date, value: "PAST_REF", point: nil)
+            case "present" where w == "the" && j == i + 1 && !(j + 1 < toks.count && toks[j + 1].kind == .word && !Stopwords.english.contains(toks[j + 1].lower)):
+                return Match(end: j + 1, kind: .date, value: "PRESENT_REF", point: nil)
+            case "days" where w == "these": return Match(end: j + 1, kind: .date, value: "PRESENT_REF", point: nil)
+            case "moment" where w == "at" && word(i + 1) == "the": return Match(end: j + 1, kind: .date, value: "PRESENT_REF", point: nil)
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    /// "5 p.m.", "10:35 a.m. EST", "noon Saturday".
+    func matchClock(_ i: Int) -> Match? {
+        guard i < toks.count else { return nil }
+        var hour: Int, minute = 0
+        var j: Int
+        if let w = word(i), w == "noon" || w == "midnight" || w == "midday" {
+            hour = w == "midnight" ? 24 : 12; j = i + 1
+        } else {
+            let t = toks[i]
+            var text = t.lower
+            var glued: String?
+            if t.kind == .word {
+                for s in ["am", "pm"] where text.hasSuffix(s) { glued = s; text.removeLast(2); break }
+                guard glued != nil else { return nil }
+            } else if t.kind != .number { return nil }
+            let parts = text.split(separator: ":")
+            guard !parts.isEmpty, parts.count <= 2, let h = Int(parts[0]) else { return nil }
+            hour = h
+            if parts.count == 2 { guard let m = Int(parts[1]), parts[1].count == 2, m < 60 else { return nil }; minute = m }
+            j = i + 1
+            var meridiem = glued
+            if meridiem == nil {
+                if let w = word(j), w == "am" || w == "pm" { meridiem = w; j += 1 }
+                else if let w = word(j), w == "a" || w == "p", punct(j + 1, "."), word(j + 2) == "m" {
+                    meridiem = w + "m"; j += 3
+                    if punct(j, ".") { j += 1 }
+                }
+            }
+            guard let mer = meridiem, (1...12).contains(hour) else { return nil }
+            if mer == "pm" && hour < 12 { hour += 12 }
+            if mer == "am" && hour == 12 { hour = 0 }
+        }
+        // Time zone.
+        if j < toks.count, toks[j].kind == .word, toks[j].text.count <= 4, toks[j].text.count >= 3,
+           toks[j].text == toks[j].text.uppercased(), ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST"].contains(toks[j].text) {
+            j += 1
+        }
+        // A day after the time: "10 p.m. Wednesday", "noon today".
+        var day = context.anchorDay
+        if let w = word(j) {
+            if let wd = TimeLexicon.weekdays[w], !TimeLexicon.weekdayAbbreviations.contains(w) {
+                if case .point(let p, _) = resolveWeekday(wd, future: futureCue(before: i), strict: false) { day = p.firstDay } else { day = nil }
+                j += 1
+            } else if w == "today" || w == "yesterday" || w == "tomorrow" {
+                if let a = context.anchorDay { day = a + (w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0) }
+                j += 1
+            }
+        }
+        let clock = "T" + TimePoint.pad(hour, 2) + ":" + TimePoint.pad(minute, 2)
+        guard let d = day else { return Match(end: j, kind: .time, value: "XXXX-XX-XX" + clock, point: nil) }
+        return Match(end: j, kind: .time, value: TimePoint.day(d).value + clock, point: nil)
+    }
+}
