@@ -60,8 +60,8 @@ enum TimeLexicon {
         "month": Unit(letter: "M", isTime: false, granularity: .month),
         "quarter": Unit(letter: "Q", isTime: false, granularity: .quarter),
         "year": Unit(letter: "Y", isTime: false, granularity: .year),
-        "decade": Unit(letter: "DE", isTime: false, granularity: .decade),
-        "century": Unit(letter: "CE", isTime: false, granularity: .century),
+        "decade": Unit(letter: "Y", isTime: false, granularity: .decade, multiplier: 10),
+        "century": Unit(letter: "Y", isTime: false, granularity: .century, multiplier: 100),
     ]
 
     /// A unit word, singular or plural → its singular key.

@@ -43,7 +43,14 @@ extension TimeMatcher {
         if det == nil, TimeLexicon.ambiguousMonths.contains(mw.word) || mw.abbreviated {
             guard let prev = word(i - 1), TimeLexicon.monthCues.contains(prev) else { return nil }
         }
-        let end = k
+        var end = k
+        // "June last year", "January this year".
+        if det == nil, let d = word(k), d == "this" || d == "last" || d == "next", word(k + 1) == "year" {
+            end = k + 2
+            guard let a = context.anchorDay else { return emit(end, .literal("XXXX-\(TimePoint.pad(m, 2))")) }
+            let y = CivilCalendar.civil(a).y + (d == "last" ? -1 : d == "next" ? 1 : 0)
+            return emit(end, .point(.month(y, m), suffix: ""))
+        }
         switch det {
         case "last": return emit(end, resolveMonth(m, future: false, strict: true))
         case "next": return emit(end, resolveMonth(m, future: true, strict: true))

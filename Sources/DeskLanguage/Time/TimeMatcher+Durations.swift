@@ -56,6 +56,10 @@ extension TimeMatcher {
         var k = q.end
         if punct(k, "-") { k += 1 }
         guard let uw = word(k), let key = TimeLexicon.unitKey(uw), let unit = TimeLexicon.units[key] else { return nil }
+        // Ages are not durations: "a 6-year-old", "44-year-old".
+        if punct(k + 1, "-"), word(k + 2) == "old" { return nil }
+        // "second" is mostly the ordinal: only "30 seconds", "30-second", "one second".
+        if key == "second", uw == "second", !punct(k - 1, "-"), toks[j].kind == .number { return nil }
         // "the first quarter" is a quarter; "a few" needs a plural unit; "an hour" is fine.
         if q.isArticle {
             let after = word(k + 1)
@@ -71,10 +75,14 @@ extension TimeMatcher {
             let after = word(end)
             if after == "ago", let g = unit.granularity {
                 guard let a = anchorPoint else { return emit(end + 1, .literal(Self.unanchored(g))) }
-                return emit(end + 1, offset(a, by: -n * unit.multiplier, g, keepGranularity: false).map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)))
+                // In results reporting "a year ago" compares periods: keep a quarter reference's granularity.
+                if g == .year, let r = context.reference, r.granularity == .quarter || r.granularity == .half {
+                    return emit(end + 1, .point(r.shiftedYears(-n), suffix: ""), remember: false)
+                }
+                return emit(end + 1, offset(a, by: -n * unit.multiplier, g, keepGranularity: false).map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)), remember: false)
             }
             if after == "from", word(end + 1) == "now", let g = unit.granularity, let a = anchorPoint {
-                return emit(end + 2, offset(a, by: n * unit.multiplier, g, keepGranularity: false).map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)))
+                return emit(end + 2, offset(a, by: n * unit.multiplier, g, keepGranularity: false).map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)), remember: false)
             }
             if let after, after == "earlier" || after == "later" || after == "before" || after == "after",
                after == "earlier" || after == "later" || end + 1 >= toks.count || toks[end + 1].kind == .punct,
@@ -82,7 +90,7 @@ extension TimeMatcher {
                 let sign = (after == "later" || after == "after") ? 1 : -1
                 guard let b = base else { return emit(end + 1, .literal(Self.unanchored(g))) }
                 let shifted = offset(b, by: sign * n * unit.multiplier, g, keepGranularity: context.reference != nil)
-                return emit(end + 1, shifted.map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)))
+                return emit(end + 1, shifted.map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)), remember: false)
             }
         }
         let amount = q.int.map { String($0 * unit.multiplier) } ?? q.text
@@ -94,7 +102,7 @@ extension TimeMatcher {
     /// whole years ("a year earlier" than 1989-Q3 is 1988-Q3); otherwise the result has granularity `g`.
     /// Nil when the point is coarser than the unit (two days after "1990").
     func offset(_ p: TimePoint, by n: Int, _ g: TimePoint.Granularity, keepGranularity: Bool) -> TimePoint? {
-        if g == .decade || g == .century { return .year(p.year + n * (g == .decade ? 10 : 100)) }
+        if g == .decade || g == .century { return .year(p.coarsened(to: .year).year + n) }
         if g == .year, keepGranularity { return p.shiftedYears(n) }
         if p.granularity.rawValue > g.rawValue { return nil }
         return p.coarsened(to: g).shifted(n)

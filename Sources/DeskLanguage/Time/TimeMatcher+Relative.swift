@@ -64,6 +64,8 @@ extension TimeMatcher {
         if word(j) == "the" { hasThe = true; j += 1 }
         var qualifier: String?
         var yearAgo = false
+        var explicitYear: Int?
+        if hasThe, let y = yearNumber(j) { explicitYear = y; j += 1 }
         if let w = word(j), ["latest", "recent", "current", "past", "previous", "last", "same", "comparable", "fiscal", "this", "next", "prior"].contains(w) {
             qualifier = w; j += 1
         }
@@ -83,8 +85,8 @@ extension TimeMatcher {
         if isHalf && ordinal.map({ $0 > 2 }) ?? true { return nil }
         let end = (unit == "quarter" || unit == "half" || unit == "period") ? j + 1 : j
         var last = end
-        var explicitYear: Int?
-        if word(last) == "of" || punct(last, ","), let y = yearNumber(last + 1) { explicitYear = y; last += 2 }
+        if explicitYear != nil {}
+        else if word(last) == "of" || punct(last, ","), let y = yearNumber(last + 1) { explicitYear = y; last += 2 }
         else if let y = yearNumber(last) { explicitYear = y; last += 1 }
         if ordinal == nil && !hasThe && qualifier == nil && !yearAgo { return nil }
         if ordinal == nil && yearAgo == false && hasThe == false && !["this", "last", "next", "current"].contains(qualifier ?? "") { return nil }
@@ -97,6 +99,11 @@ extension TimeMatcher {
         var p: TimePoint
         if let y = explicitYear, let n = ordinal {
             p = TimePoint(granularity: g, year: y, part: n)
+        } else if let y = explicitYear {
+            // "the 1988 quarter": the quarter under discussion, in that year.
+            let part = context.reference.flatMap { $0.granularity == g ? $0.part : nil }
+                ?? context.anchorDay.map { TimePoint.day($0).coarsened(to: g).shifted(-1).part } ?? 1
+            p = TimePoint(granularity: g, year: y, part: part)
         } else if let a = context.anchorDay {
             let current = TimePoint.day(a).coarsened(to: g)
             if let n = ordinal {
@@ -129,6 +136,10 @@ extension TimeMatcher {
         if let w = word(i), w == "last" || w == "next" || w == "this" || w == "past" { det = w; j += 1 }
         guard let w = word(j), let wd = TimeLexicon.weekdays[w], !TimeLexicon.weekdayAbbreviations.contains(w) else { return nil }
         var end = j + 1
+        // "Saturday, April 25": the explicit date decides.
+        if punct(end, ","), let m = matchMonth(end + 1), m.value.count == 10 {
+            return Match(end: m.end, kind: .date, value: m.value, point: m.point)
+        }
         let future: Bool
         switch det {
         case "last", "past": future = false
@@ -237,9 +248,13 @@ extension TimeMatcher {
            toks[j].text == toks[j].text.uppercased(), ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST"].contains(toks[j].text) {
             j += 1
         }
-        // A day after the time: "10 p.m. Wednesday", "noon today".
-        var day = context.anchorDay
-        if let w = word(j) {
+        // A day after the time: "10 p.m. Wednesday", "noon today", "5 p.m. EST, Nov. 6"; else the day under discussion.
+        var day = context.reference.flatMap { $0.granularity == .day ? $0.firstDay : nil } ?? context.anchorDay
+        let comma = punct(j, ",") ? 1 : 0
+        if let m = matchMonth(j + comma), m.value.count == 10, let p = m.point {
+            day = p.firstDay
+            j = m.end
+        } else if let w = word(j) {
             if let wd = TimeLexicon.weekdays[w], !TimeLexicon.weekdayAbbreviations.contains(w) {
                 if case .point(let p, _) = resolveWeekday(wd, future: futureCue(before: i), strict: false) { day = p.firstDay } else { day = nil }
                 j += 1

@@ -154,18 +154,27 @@ struct TimeMatcher {
         return .point(.day(future ? a + d : a - d), suffix: "")
     }
 
-    /// A month without a year: the most recent one (or the next one, with a future cue).
+    /// A month without a year: the most recent one, or one at most `monthFutureTolerance` months ahead
+    /// (news announces the coming months too); the next one with a future cue.
     func resolveMonth(_ m: Int, future: Bool, strict: Bool) -> Resolved {
         guard let a = context.anchorDay else { return .literal("XXXX-\(TimePoint.pad(m, 2))") }
         let c = CivilCalendar.civil(a)
         var y = c.y
         if future {
             if m < c.m || (strict && m == c.m) { y += 1 }
+        } else if strict {
+            if m >= c.m { y -= 1 }
         } else {
-            if m > c.m || (strict && m == c.m) { y -= 1 }
+            let ahead = m - c.m
+            if ahead > Self.monthFutureTolerance { y -= 1 }
+            // A month just ahead across the new year ("January" in a November article).
+            else if ahead < 0, ahead + 12 <= Self.monthFutureTolerance { y += 1 }
         }
         return .point(.month(y, m), suffix: "")
     }
+
+    /// How many months ahead of the anchor a bare month name may point before it is read as last year's.
+    static let monthFutureTolerance = 2
 
     /// How far after the anchor a month-day without a year may fall before it is read as last year's.
     static let futureToleranceDays = 60
@@ -174,10 +183,15 @@ struct TimeMatcher {
     func resolveMonthDay(_ m: Int, _ d: Int, future: Bool) -> Resolved {
         guard let a = context.anchorDay else { return .literal("XXXX-\(TimePoint.pad(m, 2))-\(TimePoint.pad(d, 2))") }
         let y = CivilCalendar.civil(a).y
-        let limit = future ? 366 : Self.futureToleranceDays
+        if future {
+            for year in [y - 1, y, y + 1] {
+                let n = CivilCalendar.dayNumber(year, m, min(d, CivilCalendar.daysInMonth(year, m)))
+                if n >= a - 1 { return .point(.day(n), suffix: "") }
+            }
+        }
         for year in [y + 1, y, y - 1] {
             let n = CivilCalendar.dayNumber(year, m, min(d, CivilCalendar.daysInMonth(year, m)))
-            if n - a <= limit && (!future || n >= a - 1) { return .point(.day(n), suffix: "") }
+            if n - a <= Self.futureToleranceDays { return .point(.day(n), suffix: "") }
         }
         return .point(.day(CivilCalendar.dayNumber(y - 1, m, min(d, CivilCalendar.daysInMonth(y - 1, m)))), suffix: "")
     }
