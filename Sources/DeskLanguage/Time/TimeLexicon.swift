@@ -83,19 +83,19 @@ enum TimeLexicon {
 
     static let seasons: [String: Int] = ["spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3]
 
-    /// Adverbs of frequency → SET value.
+    /// Adverbs of frequency → SET value. "quarterly" and "annually" are left out: in news they mostly
+    /// qualify reports and payments ("quarterly earnings") rather than state a recurrence.
     static let frequencyAdverbs: [String: String] = [
-        "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-        "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+        "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M", "hourly": "PT1H",
     ]
     /// Frequency adverbs that are usually adjectives in news ("a weekly magazine") — still a SET in TimeML.
     static let setQuantifiers: Set<String> = ["every", "each", "per"]
 
-    /// Single words with a reference value.
+    /// Single words with a reference value. "soon" and "previously" are left out: annotators rarely
+    /// tag them (they are vague about the time, not about its reference).
     static let referenceWords: [String: String] = [
         "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-        "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-        "soon": "FUTURE_REF",
+        "recently": "PAST_REF", "lately": "PAST_REF",
     ]
 
     /// Span modifiers kept inside the tag (TIMEX3 `mod`), value unchanged.

@@ -17,6 +17,13 @@ extension TimeMatcher {
         guard let d = word(j) else { return nil }
         var k = j + 1
         // "the past week" → a duration of one unit.
+        // "the weekend": the latest weekend at or before the anchor.
+        if d == "weekend" && hasThe {
+            guard let a = context.anchorDay else { return emit(k, .literal("XXXX-WXX-WE")) }
+            let wd = CivilCalendar.weekday(a)
+            let day = wd >= 6 ? a : a - wd  // Saturday/Sunday: this weekend; otherwise the Sunday before
+            return emit(k, .point(.week(containing: day, weekend: true), suffix: ""), remember: false)
+        }
         if d == "past" && hasThe, let u = word(k), let key = TimeLexicon.unitKey(u), key == u, let unit = TimeLexicon.units[key] {
             return Match(end: k + 1, kind: .duration, value: "P" + (unit.isTime ? "T" : "") + "1" + unit.letter, point: nil)
         }
@@ -124,6 +131,9 @@ extension TimeMatcher {
         return emit(last, .point(p, suffix: ""), remember: !yearAgo)
     }
 
+    /// Parts of the day that keep a weekday's plain date value.
+    static let plainDateParts: Set<String> = ["morning", "night"]
+
     /// A part of the day right after index `k`: ("morning", "TMO").
     func partOfDay(_ k: Int) -> String? {
         guard let w = word(k) else { return nil }
@@ -149,7 +159,12 @@ extension TimeMatcher {
         }
         let r = resolveWeekday(wd, future: future, strict: det == "last" || det == "next")
         var suffix = ""
-        if let p = partOfDay(end) { suffix = p; end += 1 }
+        // "Friday night": the part of the day stays in the span; annotated news mostly gives the plain date
+        // for mornings and nights of a named day, and the evening suffix for evenings.
+        if let p = partOfDay(end) {
+            if !Self.plainDateParts.contains(word(end) ?? "") { suffix = p }
+            end += 1
+        }
         switch r {
         case .point(let p, _): return emit(end, .point(p, suffix: suffix))
         case .literal(let s): return emit(end, .literal(s + suffix), kind: suffix.isEmpty ? .date : .time)
