@@ -12,8 +12,19 @@ public struct EntityTagger: Sendable {
     public init() {}
 
     public func tag(_ sentence: String) -> [EntityMention] {
+        tagSpans(sentence).map(\.mention)
+    }
+
+    /// A mention with its Unicode-scalar span in the sentence (end exclusive).
+    struct Tagged: Sendable {
+        var mention: EntityMention
+        var start: Int
+        var end: Int
+    }
+
+    func tagSpans(_ sentence: String) -> [Tagged] {
         let toks = EntityTokens.make(sentence)
-        var out: [EntityMention] = []
+        var out: [Tagged] = []
         var i = 0
         let firstWord = toks.firstIndex { $0.kind != .punct || !SentenceSplitter.openers.contains($0.text.unicodeScalars.first!) } ?? 0
         while i < toks.count {
@@ -37,7 +48,9 @@ public struct EntityTagger: Sendable {
                     run.removeFirst(2)
                 }
             }
-            classify(run, into: &out)
+            let before = i > 0 && toks[i - 1].kind == .word ? toks[i - 1].lower : nil
+            let after = j < toks.count && toks[j].kind == .word ? toks[j].lower : nil
+            classify(run, before: before, after: after, into: &out)
             i = j
         }
         return out
@@ -58,7 +71,8 @@ public struct EntityTagger: Sendable {
 
     // MARK: classification
 
-    func classify(_ run: [ScalarToken], into out: inout [EntityMention]) {
+    /// Classifies one run; `before` and `after` are the lower-cased words around it (context cues).
+    func classify(_ run: [ScalarToken], before: String? = nil, after: String? = nil, into out: inout [Tagged]) {
         var run = run
         // Strip connectors at the edges ("of", "the").
         while let f = run.first, !f.isCapitalized { run.removeFirst() }
@@ -74,8 +88,8 @@ public struct EntityTagger: Sendable {
             let restRole = roleLength(rest.map { $0.lower })
             let isDemonym = CountryAliases.countryCode(demonym: lowers[0..<n].joined(separator: " ")) != nil
             if restRole > 0 || (isDemonym && rest.count >= 2 && !orgLike(lowers)) {
-                out.append(EntityMention(text: text(run[0..<n]), kind: kindOfCountryWord(lowers[0..<n]), key: "country:" + code))
-                classify(rest, into: &out)
+                add(&out, run[0..<n], EntityMention(text: text(run[0..<n]), kind: kindOfCountryWord(lowers[0..<n]), key: "country:" + code))
+                classify(rest, before: nil, after: after, into: &out)
                 return
             }
         }
@@ -85,35 +99,47 @@ public struct EntityTagger: Sendable {
             let rest = Array(run[role...])
             guard !rest.isEmpty else { return }
             let name = text(rest[...])
-            out.append(EntityMention(text: name, kind: .person, key: Self.personKey(name)))
+            add(&out, rest[...], EntityMention(text: name, kind: .person, key: Self.personKey(name)))
             return
         }
         let whole = lowers.joined(separator: " ")
         let surface = text(run[...])
         if let code = CountryAliases.countryCode(name: whole) {
-            out.append(EntityMention(text: surface, kind: .place, key: "country:" + code)); return
+            add(&out, run[...], EntityMention(text: surface, kind: .place, key: "country:" + code)); return
         }
         if let code = CountryAliases.countryCode(demonym: whole) {
-            out.append(EntityMention(text: surface, kind: .other, key: "country:" + code)); return
+            add(&out, run[...], EntityMention(text: surface, kind: .other, key: "country:" + code)); return
         }
         if let code = Countries.capitals[whole] {
-            out.append(EntityMention(text: surface, kind: .place, key: "capital:" + code)); return
+            add(&out, run[...], EntityMention(text: surface, kind: .place, key: "capital:" + code)); return
         }
         if orgLike(lowers) {
-            out.append(EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
+            add(&out, run[...], EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
         }
         if let last = lowers.last, EntityLexicon.placeSuffixes.contains(last), run.count > 1 {
-            out.append(EntityMention(text: surface, kind: .place, key: Self.nameKey(surface))); return
+            add(&out, run[...], EntityMention(text: surface, kind: .place, key: Self.nameKey(surface))); return
+        }
+        // "in New Haven", "at Headingley": a place preposition before an unknown name.
+        if let b = before, EntityLexicon.placePrepositions.contains(b) {
+            add(&out, run[...], EntityMention(text: surface, kind: .place, key: Self.nameKey(surface))); return
         }
         // Acronyms: "NATO", "UN" (not "I", not initials).
         if run.count == 1, isAcronym(run[0].text) {
-            out.append(EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
+            add(&out, run[...], EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
         }
         // Two to four capitalised words without connectors read as a person's name.
         if (2...4).contains(run.count), run.allSatisfy({ $0.isCapitalized && !isAcronym($0.text) || Self.isInitial($0.text) }) {
-            out.append(EntityMention(text: surface, kind: .person, key: Self.personKey(surface))); return
+            add(&out, run[...], EntityMention(text: surface, kind: .person, key: Self.personKey(surface))); return
         }
-        out.append(EntityMention(text: surface, kind: .other, key: Self.nameKey(surface)))
+        // "Shearer said": a single name before a reporting verb is a person.
+        if run.count == 1, let a = after, EntityLexicon.reportingVerbs.contains(a) {
+            add(&out, run[...], EntityMention(text: surface, kind: .person, key: Self.personKey(surface))); return
+        }
+        add(&out, run[...], EntityMention(text: surface, kind: .other, key: Self.nameKey(surface)))
+    }
+
+    func add(_ out: inout [Tagged], _ toks: ArraySlice<ScalarToken>, _ m: EntityMention) {
+        out.append(Tagged(mention: m, start: toks.first!.start, end: toks.last!.end))
     }
 
     /// Length of a leading role title that ends on a head word ("prime minister" → 2), or 0.
@@ -148,8 +174,11 @@ public struct EntityTagger: Sendable {
 
     func isAcronym(_ s: String) -> Bool {
         let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.count <= 6 && letters.allSatisfy { $0.properties.isUppercase }
+        return letters.count >= 2 && letters.count <= Self.maximumAcronymLength && letters.allSatisfy { $0.properties.isUppercase }
     }
+
+    /// Longer all-capital words are shouted names ("GENEVA" in a dateline), not acronyms.
+    static let maximumAcronymLength = 5
 
     static func isInitial(_ s: String) -> Bool {
         s.unicodeScalars.count == 2 && s.hasSuffix(".")

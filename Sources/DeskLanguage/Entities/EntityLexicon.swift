@@ -51,6 +51,17 @@ enum EntityLexicon {
         "gulf", "valley", "peninsula", "county", "region", "lake", "bay", "desert", "coast", "square", "avenue",
         "district", "heights", "strip", "bank", "canal", "airport", "port", "hills", "state",
     ]
+    /// Prepositions that make an unknown name a place ("in Leicester", "at Headingley").
+    static let placePrepositions: Set<String> = [
+        "in", "at", "near", "into", "across", "outside", "inside", "towards", "toward", "via", "throughout",
+        "northern", "southern", "eastern", "western", "central", "downtown", "suburban",
+    ]
+    /// Verbs after which a single unknown name is a person ("Shearer said").
+    static let reportingVerbs: Set<String> = [
+        "said", "says", "told", "added", "wrote", "argued", "explained", "noted", "insisted", "stressed",
+        "recalled", "admitted", "acknowledged", "warned", "asked", "replied", "testified", "tweeted",
+    ]
+
     /// Lower-case words allowed inside a name ("Bank of Japan", "Leonardo da Vinci").
     static let connectors: Set<String> = ["of", "the", "for", "de", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "du", "di", "dos", "y", "&"]
 
