@@ -116,7 +116,11 @@ public struct EntityTagger: Sendable {
         if orgLike(lowers) {
             add(&out, run[...], EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
         }
-        if let last = lowers.last, EntityLexicon.placeSuffixes.contains(last), run.count > 1 {
+        if run.count > 1, let last = lowers.last, EntityLexicon.eventSuffixes.contains(last) {
+            add(&out, run[...], EntityMention(text: surface, kind: .other, key: Self.nameKey(surface))); return
+        }
+        if run.count > 1, let last = lowers.last, let first = lowers.first,
+           EntityLexicon.placeSuffixes.contains(last) || EntityLexicon.placePrefixes.contains(first) {
             add(&out, run[...], EntityMention(text: surface, kind: .place, key: Self.nameKey(surface))); return
         }
         // "in New Haven", "at Headingley": a place preposition before an unknown name.

@@ -51,6 +51,18 @@ enum EntityLexicon {
         "gulf", "valley", "peninsula", "county", "region", "lake", "bay", "desert", "coast", "square", "avenue",
         "district", "heights", "strip", "bank", "canal", "airport", "port", "hills", "state",
     ]
+    /// First words of place names ("New York", "San Diego", "Fort Worth").
+    static let placePrefixes: Set<String> = [
+        "new", "san", "santa", "los", "las", "saint", "st.", "fort", "port", "mount", "mt.", "lake", "cape", "north",
+        "south", "east", "west", "upper", "lower", "greater", "rio", "sao", "el", "al", "la", "le", "puerto",
+    ]
+    /// Last words of event and work names ("World Cup", "US Open", "Nobel Prize").
+    static let eventSuffixes: Set<String> = [
+        "cup", "open", "championship", "championships", "games", "olympics", "award", "awards", "prize", "war",
+        "festival", "tournament", "trophy", "series", "bowl", "grand", "prix", "summit", "conference", "act", "treaty",
+        "accord", "accords", "agreement", "plan", "day", "week", "year", "album", "show",
+    ]
+
     /// Prepositions that make an unknown name a place ("in Leicester", "at Headingley").
     static let placePrepositions: Set<String> = [
         "in", "at", "near", "into", "across", "outside", "inside", "towards", "toward", "via", "throughout",
