@@ -8,6 +8,9 @@ extension TimeMatcher {
     /// Words before a number that make it a year ("in 1887", "since 1948").
     static let yearCues: Set<String> = ["in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through", "fiscal", "year", "early", "late", "mid"]
 
+    /// Determiners before an attributive year.
+    static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their", "our", "that", "this", "whose", "your", "my"]
+
     /// A month word at `j` (capitalised), with the index after it (and after an abbreviation's period).
     func monthWord(_ j: Int) -> (month: Int, next: Int, abbreviated: Bool, word: String)? {
         guard let w = word(j), let m = TimeLexicon.months[w], toks[j].isCapitalized else { return nil }
@@ -115,6 +118,11 @@ extension TimeMatcher {
         if i > 0, toks[i - 1].kind == .punct, ["$", "#", "£", "€", "№"].contains(toks[i - 1].text) { return nil }
         if punct(i + 1, "%") { return nil }
         let cue = word(i - 1).map { Self.yearCues.contains($0) } ?? false
+        // "the 1998 bombing", "its 1990 invasion", "the company's 1989 results": a year used attributively.
+        let attributive = word(i - 1).map { Self.determiners.contains($0) || ($0 == "s" && (punct(i - 2, "'") || punct(i - 2, "’"))) } ?? false
+        if attributive, Self.plainYearRange.contains(y) || y >= 1500 {
+            return emit(i + 1, .point(.year(y), suffix: ""))
+        }
         if !cue {
             guard Self.plainYearRange.contains(y) else { return nil }
             if i + 1 < toks.count, toks[i + 1].kind == .word, !toks[i + 1].isCapitalized,

@@ -42,6 +42,28 @@ struct TimeMatcher {
         return out
     }
 
+    /// Every word a rule or modifier can start with.
+    static let triggers: Set<String> = {
+        var s: Set<String> = [
+            "the", "a", "an", "this", "last", "next", "past", "these", "at", "fiscal", "year", "final", "every", "each",
+            "per", "noon", "midnight", "midday", "today", "yesterday", "tomorrow", "tonight", "christmas", "halloween",
+            "thanksgiving", "new", "end", "beginning", "start", "few", "couple",
+        ]
+        s.formUnion(TimeLexicon.months.keys)
+        s.formUnion(TimeLexicon.weekdays.keys)
+        s.formUnion(TimeLexicon.weekdays.keys.map { $0 + "s" })
+        s.formUnion(TimeLexicon.numberWords.keys)
+        s.formUnion(TimeLexicon.vagueQuantities)
+        s.formUnion(TimeLexicon.ordinals.keys)
+        s.formUnion(TimeLexicon.frequencyAdverbs.keys)
+        s.formUnion(TimeLexicon.referenceWords.keys)
+        s.formUnion(TimeLexicon.innerModifiers)
+        s.formUnion(TimeMatcher.durationAdjectives)
+        s.formUnion(TimeMatcher.unitDeterminers.keys)
+        s.formUnion(["latest", "recent", "current", "previous", "same", "comparable", "prior"])
+        return s
+    }()
+
     /// Span modifiers that stay inside the tag: "early", "late", "mid-", "the end of" ...
     static let prefixPhrases: [[String]] = [
         ["the", "end", "of"], ["the", "beginning", "of"], ["the", "start", "of"], ["the", "middle", "of"],
@@ -49,8 +71,15 @@ struct TimeMatcher {
     ]
 
     func matchWithModifiers(_ i: Int) -> (Int, Match)? {
-        // Only start on words and numbers.
-        guard toks[i].kind != .punct else { return nil }
+        // Only start on numbers and on words some rule can start with (most tokens are neither).
+        let t = toks[i]
+        switch t.kind {
+        case .punct: return nil
+        case .number: break
+        case .word:
+            if let f = t.lower.utf8.first, f >= 48 && f <= 57 { break }
+            guard Self.triggers.contains(t.lower) else { return nil }
+        }
         var j = i
         for phrase in Self.prefixPhrases where words(at: i, phrase) {
             j = i + phrase.count
