@@ -103,8 +103,8 @@ enum TimeLexicon {
 
     /// Cue words before an expression that point to the future (weekday and month resolution).
     static let futureCues: Set<String> = [
-        "will", "shall", "ll", "scheduled", "expected", "plans", "planned", "due", "upcoming", "next", "until",
-        "till", "going", "set", "tomorrow", "await", "awaits", "awaiting",
+        "will", "shall", "ll", "scheduled", "expected", "plans", "planned", "upcoming", "next", "tomorrow",
+        "await", "awaits", "awaiting",
     ]
     /// How many tokens back a future cue may stand.
     static let futureCueWindow = 6

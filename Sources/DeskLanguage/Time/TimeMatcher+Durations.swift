@@ -52,7 +52,14 @@ extension TimeMatcher {
         var hasThe = false, adjective: String?
         if word(j) == "the" { hasThe = true; j += 1 }
         if let w = word(j), Self.durationAdjectives.contains(w) { adjective = w; j += 1 }
-        guard let q = quantity(j) else { return nil }
+        var q: Quantity
+        if let found = quantity(j) {
+            q = found
+        } else if let a = adjective, a == "recent" || a == "coming", let u = word(j), u.hasSuffix("s"), TimeLexicon.unitKey(u) != nil {
+            q = Quantity(text: "X", int: nil, end: j, isArticle: false)   // "in recent weeks", "the coming years"
+        } else {
+            return nil
+        }
         var k = q.end
         if punct(k, "-") { k += 1 }
         guard let uw = word(k), let key = TimeLexicon.unitKey(uw), let unit = TimeLexicon.units[key] else { return nil }
