@@ -20,7 +20,7 @@ public struct SentenceSplitter: Sendable {
 
     static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "…", "‼", "⁇", "。"]
     static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", ")", "]", "}", "›"]
-    static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "«", "(", "[", "{", "‹"]
+    static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "«", "(", "[", "{", "‹", "`"]
 
     func ranges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -81,7 +81,8 @@ public struct SentenceSplitter: Sendable {
         let before = ScalarTokenizer.slice(s, b, i)
         let lower = before.lowercased()
         if closedByQuote || before.isEmpty { return next.startsUpper || next.startsDigit || Self.openers.contains(s[k]) }
-        let isOpener = Abbreviations.sentenceOpeners.contains(next.word)
+        // A common opener ("The", "He") or a sentence adverb ("Recently,").
+        let isOpener = Abbreviations.sentenceOpeners.contains(next.word) || (next.word.hasSuffix("ly") && next.word.count > 4)
         if Abbreviations.titles.contains(lower) { return false }
         if Abbreviations.beforeNumbers.contains(lower) {
             if next.startsDigit { return false }
