@@ -113,6 +113,9 @@ public struct EntityTagger: Sendable {
         if let code = Countries.capitals[whole] {
             add(&out, run[...], EntityMention(text: surface, kind: .place, key: "capital:" + code)); return
         }
+        if let key = Places.key(whole) {
+            add(&out, run[...], EntityMention(text: surface, kind: .place, key: key)); return
+        }
         if orgLike(lowers) {
             add(&out, run[...], EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
         }

@@ -11,7 +11,9 @@ enum EntityLexicon {
         "coach", "rev", "reverend", "bishop", "cardinal", "archbishop", "speaker", "attorney", "state", "affairs",
         "of", "health", "economy", "trade", "opposition", "supreme", "major", "maj", "sir", "dame", "lord", "lady",
         "sultan", "ayatollah", "rabbi", "imam", "father", "sister", "brother", "officer", "minority", "majority",
-        "national", "security", "adviser", "advisor", "first",
+        "national", "security", "adviser", "advisor", "first", "engineer", "coroner", "inspector", "detective",
+        "constable", "sheriff", "superintendent", "councillor", "councilman", "councilwoman", "alderman",
+        "treasurer", "auditor", "commissioner", "president-elect", "chief", "anchor", "correspondent",
     ]
     /// Role words that can end a title ("Prime Minister" yes, "Prime" no).
     static let roleHeads: Set<String> = [
@@ -22,6 +24,9 @@ enum EntityLexicon {
         "spokesperson", "ambassador", "envoy", "commander", "sheikh", "emir", "premier", "leader", "coach", "rev",
         "reverend", "bishop", "cardinal", "archbishop", "speaker", "state", "affairs", "maj", "sir", "dame", "lord",
         "lady", "sultan", "ayatollah", "rabbi", "imam", "father", "sister", "officer", "adviser", "advisor",
+        "engineer", "coroner", "inspector", "detective", "constable", "sheriff", "superintendent", "councillor",
+        "councilman", "councilwoman", "alderman", "treasurer", "auditor", "commissioner", "president-elect",
+        "correspondent",
     ]
 
     /// Last words of organisation names.
@@ -37,7 +42,8 @@ enum EntityLexicon {
         "energy", "pharmaceuticals", "partners", "capital", "securities", "exchange", "reserve", "journal",
         "tribune", "herald", "broadcasting", "television", "radio", "church", "society", "academy", "laboratory",
         "laboratories", "labs", "initiative", "trust", "administration", "directorate", "secretariat", "knesset",
-        "duma", "diet", "command",
+        "duma", "diet", "command", "railroad", "railway", "railways", "records", "studios", "pictures", "band",
+        "orchestra", "choir", "police", "fbi", "cia",
     ]
     /// First words of organisation names ("Ministry of Defense", "University of Tokyo", "Bank of Japan").
     static let orgHeads: Set<String> = [
@@ -49,7 +55,9 @@ enum EntityLexicon {
     static let placeSuffixes: Set<String> = [
         "river", "sea", "ocean", "island", "islands", "mountains", "mountain", "street", "province", "city", "strait",
         "gulf", "valley", "peninsula", "county", "region", "lake", "bay", "desert", "coast", "square", "avenue",
-        "district", "heights", "strip", "bank", "canal", "airport", "port", "hills", "state",
+        "district", "heights", "strip", "bank", "canal", "airport", "port", "hills", "state", "road", "hall",
+        "parish", "park", "station", "bridge", "tower", "palace", "castle", "stadium", "arena", "oval", "beach",
+        "harbor", "harbour", "township", "borough", "village", "forest", "falls", "prefecture", "oblast", "territory",
     ]
     /// First words of place names ("New York", "San Diego", "Fort Worth").
     static let placePrefixes: Set<String> = [
