@@ -104,6 +104,7 @@ public struct EntityTagger: Sendable {
         }
         let whole = lowers.joined(separator: " ")
         let surface = text(run[...])
+        if run.count == 1, EntityLexicon.nonEntities.contains(whole) { return }
         if let code = CountryAliases.countryCode(name: whole) {
             add(&out, run[...], EntityMention(text: surface, kind: .place, key: "country:" + code)); return
         }
@@ -117,7 +118,7 @@ public struct EntityTagger: Sendable {
             add(&out, run[...], EntityMention(text: surface, kind: .place, key: key)); return
         }
         if orgLike(lowers) {
-            add(&out, run[...], EntityMention(text: surface, kind: .organization, key: Self.nameKey(surface))); return
+            add(&out, run[...], EntityMention(text: surface, kind: .organization, key: Self.orgKey(lowers))); return
         }
         if run.count > 1, let last = lowers.last, EntityLexicon.eventSuffixes.contains(last) {
             add(&out, run[...], EntityMention(text: surface, kind: .other, key: Self.nameKey(surface))); return
@@ -205,6 +206,14 @@ public struct EntityTagger: Sendable {
     /// A person's key: the lower-cased full name, single spaces, no periods after initials.
     static func personKey(_ name: String) -> String {
         name.lowercased().split(whereSeparator: { $0 == " " }).joined(separator: " ")
+    }
+
+    /// An organisation's key: lower-cased words without a leading "the" or a trailing legal form.
+    static func orgKey(_ lowers: [String]) -> String {
+        var words = lowers[...]
+        if words.first == "the" { words = words.dropFirst() }
+        if words.count > 1, let l = words.last, EntityLexicon.legalForms.contains(l) { words = words.dropLast() }
+        return words.joined(separator: " ")
     }
 
     /// An organisation's or place's key: lower-cased, without a leading "the".

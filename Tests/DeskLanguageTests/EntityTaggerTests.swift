@@ -70,3 +70,22 @@ import DeskModel
         #expect(perSentence < 0.005)  // debug build; release is several times faster
     }
 }
+
+@Suite struct EntityKeyTests {
+    let tagger = EntityTagger()
+
+    @Test func organisationKeysDropLegalForms() {
+        let e = tagger.tag("Apple Inc. and Microsoft Corp. shares fell after the United Nations report.")
+        #expect(e.map(\.key) == ["apple", "microsoft", "united nations"])
+        #expect(e.allSatisfy { $0.kind == .organization })
+    }
+
+    @Test func placesAndCountriesGetKeys() {
+        let e = tagger.tag("Saudi Crown Prince Mohammed bin Salman hosted Russian President Vladimir Putin in Riyadh and later flew to New York.")
+        #expect(e.map(\.key) == ["country:SA", "mohammed bin salman", "country:RU", "vladimir putin", "capital:SA", "us-state:NY"])
+    }
+
+    @Test func timeZonesAreNotEntities() {
+        #expect(tagger.tag("The vote closes at 5 p.m. EST on Friday.").isEmpty)
+    }
+}

@@ -42,7 +42,7 @@ enum EntityLexicon {
         "energy", "pharmaceuticals", "partners", "capital", "securities", "exchange", "reserve", "journal",
         "tribune", "herald", "broadcasting", "television", "radio", "church", "society", "academy", "laboratory",
         "laboratories", "labs", "initiative", "trust", "administration", "directorate", "secretariat", "knesset",
-        "duma", "diet", "command", "railroad", "railway", "railways", "records", "studios", "pictures", "band",
+        "duma", "diet", "command", "nations", "railroad", "railway", "railways", "records", "studios", "pictures", "band",
         "orchestra", "choir", "police", "fbi", "cia",
     ]
     /// First words of organisation names ("Ministry of Defense", "University of Tokyo", "Bank of Japan").
@@ -70,6 +70,14 @@ enum EntityLexicon {
         "festival", "tournament", "trophy", "series", "bowl", "grand", "prix", "summit", "conference", "act", "treaty",
         "accord", "accords", "agreement", "plan", "day", "week", "year", "album", "show",
     ]
+
+    /// Capitalised abbreviations that are not entities (time zones, units, common initialisms).
+    static let nonEntities: Set<String> = [
+        "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "am", "pm",
+        "a.m.", "p.m.", "tv", "ok", "ceo", "cfo", "coo", "gdp", "km", "mph", "ad", "bc", "ph.d.", "i", "ii", "iii",
+    ]
+    /// Legal-form words left out of organisation keys ("Apple Inc." and "Apple" share the key "apple").
+    static let legalForms: Set<String> = ["inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "sa", "s.a.", "gmbh", "nv", "n.v.", "corporation", "limited"]
 
     /// Prepositions that make an unknown name a place ("in Leicester", "at Headingley").
     static let placePrepositions: Set<String> = [

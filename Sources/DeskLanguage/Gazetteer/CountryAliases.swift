@@ -9,7 +9,7 @@ enum CountryAliases {
         "ussr": "SU", "u.s.s.r.": "SU", "e.u.": "EU",
     ]
     static let demonyms: [String: String] = [
-        "u.s.": "US", "english": "GB", "scottish": "GB", "welsh": "GB", "soviet": "SU", "emirati": "AE",
+        "english": "GB", "scottish": "GB", "welsh": "GB", "soviet": "SU", "emirati": "AE",
         "filipino": "PH", "saudi": "SA", "kiwi": "NZ",
     ]
 
