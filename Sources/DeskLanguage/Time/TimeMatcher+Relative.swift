@@ -30,12 +30,13 @@ extension TimeMatcher {
         guard var rule = Self.unitDeterminers[d] else { return nil }
         if d == "next" && hasThe { rule = (1, true) }          // "the next day" follows the narrative
         if d == "last" && hasThe { rule = (-1, false) }        // "the last week" ~ "last week"
-        if (d == "same" || d == "following" || d == "preceding") && !hasThe { if d == "same" { return nil } }
+        if d == "same" && !hasThe { return nil }   // "same day" without "the" is rare and vague
         if d == "that" && hasThe { return nil }
         guard let u = word(k) else { return nil }
         k += 1
         // Seasons: "last fall", "this summer".
         if let s = TimeLexicon.seasons[u] {
+            if rule.narrative { return nil }
             guard let a = context.anchorDay else { return emit(k, .literal("XXXX-\(TimePoint.seasonCodes[s])")) }
             let c = CivilCalendar.civil(a)
             let cur = TimePoint.season(ofMonth: c.m)
@@ -46,13 +47,12 @@ extension TimeMatcher {
             case 1: if s <= cur { y += 1 }
             default: break
             }
-            if rule.narrative { return nil }
             return emit(k, .point(TimePoint(granularity: .season, year: y, part: s), suffix: ""))
         }
         guard var g = TimeLexicon.calendarUnits[u] else { return nil }
         if u == "day" && !rule.narrative { return nil }       // "this day", "last day" are not dates here
         if u == "weekend" { g = .weekend }
-        // A part of the day after "that": "that morning".
+        // Narrative determiners count from the last date mentioned; "that" and "the same" need one.
         let origin: TimePoint? = rule.narrative ? (context.reference ?? (d == "that" || d == "same" ? nil : anchorPoint)) : anchorPoint
         guard let o = origin else {
             if rule.narrative && (d == "that" || d == "same") { return nil }
@@ -92,11 +92,12 @@ extension TimeMatcher {
         if isHalf && ordinal.map({ $0 > 2 }) ?? true { return nil }
         let end = (unit == "quarter" || unit == "half" || unit == "period") ? j + 1 : j
         var last = end
-        if explicitYear != nil {}
-        else if word(last) == "of" || punct(last, ","), let y = yearNumber(last + 1) { explicitYear = y; last += 2 }
-        else if let y = yearNumber(last) { explicitYear = y; last += 1 }
-        if ordinal == nil && !hasThe && qualifier == nil && !yearAgo { return nil }
-        if ordinal == nil && yearAgo == false && hasThe == false && !["this", "last", "next", "current"].contains(qualifier ?? "") { return nil }
+        if explicitYear == nil {
+            if word(last) == "of" || punct(last, ","), let y = yearNumber(last + 1) { explicitYear = y; last += 2 }
+            else if let y = yearNumber(last) { explicitYear = y; last += 1 }
+        }
+        // Without an ordinal, a quarter needs "the" or a qualifier: "the quarter", "this quarter", "year-ago".
+        if ordinal == nil, !hasThe, !yearAgo, !["this", "last", "next", "current"].contains(qualifier ?? "") { return nil }
         if yearAgo, ordinal == nil, unit != "quarter", unit != "period" {
             // "year-earlier" alone: a year before the narrative reference.
             guard let b = base else { return emit(end, .literal("XXXX")) }
@@ -182,8 +183,7 @@ extension TimeMatcher {
     }
 
     func matchDeictic(_ i: Int) -> Match? {
-        guard let w = word(i), let a = context.anchorDay ?? Optional(Int.min) else { return nil }
-        let anchored = a != Int.min
+        guard let w = word(i) else { return nil }
         var day: Int?
         var end = i + 1
         var suffix = ""
@@ -200,14 +200,15 @@ extension TimeMatcher {
         }
         if suffix.isEmpty, let p = partOfDay(end) { suffix = p; end += 1 }
         guard let offset = day else { return nil }
-        if !anchored { return emit(end, .literal("XXXX-XX-XX" + suffix), kind: suffix.isEmpty ? .date : .time) }
+        guard let a = context.anchorDay else {
+            return emit(end, .literal("XXXX-XX-XX" + suffix), kind: suffix.isEmpty ? .date : .time)
+        }
         return emit(end, .point(.day(a + offset), suffix: suffix))
     }
 
     func matchReference(_ i: Int) -> Match? {
         guard let w = word(i) else { return nil }
         if let v = TimeLexicon.referenceWords[w] {
-            if w == "now" && word(i - 1) == "until" { return Match(end: i + 1, kind: .date, value: v, point: nil) }
             return Match(end: i + 1, kind: .date, value: v, point: nil)
         }
         if w == "the" || w == "these" || w == "at" {
