@@ -63,6 +63,10 @@ extension TimeMatcher {
         var k = q.end
         if punct(k, "-") { k += 1 }
         guard let uw = word(k), let key = TimeLexicon.unitKey(uw), let unit = TimeLexicon.units[key] else { return nil }
+        // Fractions are not durations: "three-quarters of", "a quarter of the vote".
+        if key == "quarter", word(k + 1) == "of" || (punct(k - 1, "-") && uw == "quarters") { return nil }
+        // A capitalised unit is part of a title ("60 Minutes").
+        if toks[k].isCapitalized, k > 0, !toks[k - 1].isCapitalized || toks[k - 1].kind == .number { return nil }
         // Ages are not durations: "a 6-year-old", "44-year-old".
         if punct(k + 1, "-"), word(k + 2) == "old" { return nil }
         // "second" is mostly the ordinal: only "30 seconds", "30-second", "one second".
