@@ -58,6 +58,13 @@ import DeskModel
         #expect(refs.map(\.kind) == [.duration, .set])
     }
 
+    @Test func clockTimesQuartersAndVagueDurations() {
+        #expect(values("Polls close at 8 p.m. ET on Tuesday.") == ["8 p.m. ET=2023-01-30T20:00", "Tuesday=2023-01-24"])
+        #expect(values("Profit fell in the third quarter, the first drop in years.") == ["the third quarter=2022-Q3", "years=PXY"])
+        #expect(values("Turnout was three-quarters of the 1990s level.") == ["the 1990s=199X"])
+        #expect(values("The Boeing 747 flew 2,000 miles.") == [])
+    }
+
     @Test func unanchoredValuesKeepPlaceholders() {
         #expect(values("On Sept. 27 and on Monday it rained.", anchor: .some(nil)) == ["Sept. 27=XXXX-09-27", "Monday=XXXX-WXX-1"])
         #expect(values("Last week it rained in November.", anchor: .some(nil)) == ["Last week=XXXX-WXX", "November=XXXX-11"])

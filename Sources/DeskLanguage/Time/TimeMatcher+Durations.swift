@@ -21,6 +21,9 @@ extension TimeMatcher {
         "initial", "full", "entire", "whole",
     ]
 
+    /// Words before a bare plural unit that make it a vague duration ("for years", "in decades").
+    static let barePluralCues: Set<String> = ["for", "in"]
+
     func quantity(_ i: Int) -> Quantity? {
         guard i < toks.count else { return nil }
         let t = toks[i]
@@ -57,6 +60,9 @@ extension TimeMatcher {
             q = found
         } else if let a = adjective, a == "recent" || a == "coming", let u = word(j), u.hasSuffix("s"), TimeLexicon.unitKey(u) != nil {
             q = Quantity(text: "X", int: nil, end: j, isArticle: false)   // "in recent weeks", "the coming years"
+        } else if !hasThe, adjective == nil, let p = word(i - 1), Self.barePluralCues.contains(p), let u = word(j),
+                  u.hasSuffix("s"), TimeLexicon.unitKey(u) != nil, !toks[j].isCapitalized {
+            q = Quantity(text: "X", int: nil, end: j, isArticle: false)   // "for years", "the first time in decades"
         } else {
             return nil
         }

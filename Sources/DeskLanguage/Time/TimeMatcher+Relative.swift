@@ -227,6 +227,12 @@ extension TimeMatcher {
         return nil
     }
 
+    /// Time-zone abbreviations allowed after a clock time.
+    static let timeZones: Set<String> = [
+        "ET", "PT", "CT", "MT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+        "CEST", "EET", "EEST", "IST", "JST", "KST", "AEST", "AEDT", "HKT", "SGT", "MSK", "WIB",
+    ]
+
     /// "5 p.m.", "10:35 a.m. EST", "noon Saturday".
     func matchClock(_ i: Int) -> Match? {
         guard i < toks.count else { return nil }
@@ -260,9 +266,11 @@ extension TimeMatcher {
             if mer == "am" && hour == 12 { hour = 0 }
         }
         // Time zone.
-        if j < toks.count, toks[j].kind == .word, toks[j].text.count <= 4, toks[j].text.count >= 3,
-           toks[j].text == toks[j].text.uppercased(), ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST"].contains(toks[j].text) {
+        if j < toks.count, toks[j].kind == .word, toks[j].text.count <= 4, toks[j].text.count >= 2,
+           toks[j].text == toks[j].text.uppercased(), Self.timeZones.contains(toks[j].text) {
             j += 1
+        } else if word(j) == "local", word(j + 1) == "time" {
+            j += 2
         }
         // A day after the time: "10 p.m. Wednesday", "noon today", "5 p.m. EST, Nov. 6"; else the day under discussion.
         var day = context.reference.flatMap { $0.granularity == .day ? $0.firstDay : nil } ?? context.anchorDay

@@ -53,6 +53,8 @@ struct TimeMatcher {
         s.formUnion(TimeLexicon.weekdays.keys)
         s.formUnion(TimeLexicon.weekdays.keys.map { $0 + "s" })
         s.formUnion(TimeLexicon.numberWords.keys)
+        s.formUnion(TimeLexicon.units.keys.map { $0 + "s" })
+        s.insert("centuries")
         s.formUnion(TimeLexicon.vagueQuantities)
         s.formUnion(TimeLexicon.ordinals.keys)
         s.formUnion(TimeLexicon.frequencyAdverbs.keys)
