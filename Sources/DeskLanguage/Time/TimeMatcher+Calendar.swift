@@ -107,6 +107,15 @@ extension TimeMatcher {
            let y = Int(toks[j].text.prefix(4)), y % 10 == 0, (1000...2999).contains(y) {
             return emit(j + 1, .point(TimePoint(granularity: .decade, year: y / 10), suffix: ""), remember: false)
         }
+        // Centuries: "the 21st century", "the 1800s" is a decade-like "18".
+        if j < toks.count, toks[j].kind == .word, let n = Int(toks[j].lower.dropLast(2)),
+           ["st", "nd", "rd", "th"].contains(String(toks[j].lower.suffix(2))), (1...30).contains(n) {
+            var k = j + 1
+            if punct(k, "-") { k += 1 }
+            if word(k) == "century" {
+                return emit(k + 1, .point(TimePoint(granularity: .century, year: n - 1), suffix: ""), remember: false)
+            }
+        }
         j = i
         if word(j) == "fiscal" {
             j += 1

@@ -274,6 +274,8 @@ extension TimeMatcher {
         }
         // A day after the time: "10 p.m. Wednesday", "noon today", "5 p.m. EST, Nov. 6"; else the day under discussion.
         var day = context.reference.flatMap { $0.granularity == .day ? $0.firstDay : nil } ?? context.anchorDay
+        // "8 p.m. on Tuesday": the day may follow after "on".
+        if word(j) == "on", let w = word(j + 1), TimeLexicon.weekdays[w] != nil || TimeLexicon.months[w] != nil { j += 1 }
         let comma = punct(j, ",") ? 1 : 0
         if let m = matchMonth(j + comma), m.value.count == 10, let p = m.point {
             day = p.firstDay
