@@ -26,6 +26,7 @@ public struct LanguageAnalyzer: Sendable {
         EntityLinker.link(&sentences)
         var terms: [String] = []
         if let title = article.title { terms += Tokenizer.contentTerms(title) }
+        if let standfirst = article.standfirst { terms += Tokenizer.contentTerms(standfirst) }
         for s in sentences { terms += Tokenizer.contentTerms(s.text) }
         return AnalyzedArticle(article: article, sentences: sentences, terms: terms)
     }

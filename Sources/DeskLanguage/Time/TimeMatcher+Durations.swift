@@ -77,7 +77,8 @@ extension TimeMatcher {
         if punct(k + 1, "-"), word(k + 2) == "old" { return nil }
         // "second" is mostly the ordinal: only "30 seconds", "30-second", "one second".
         if key == "second", uw == "second", !punct(k - 1, "-"), toks[j].kind == .number { return nil }
-        // "the first quarter" is a quarter; "a few" needs a plural unit; "an hour" is fine.
+        // A bare "a week" is a duration after a cue ("for a week") or before "ago"/"earlier"/"later";
+        // otherwise it is usually a rate ("$5 a week").
         if q.isArticle {
             let after = word(k + 1)
             let relational = after == "ago" || after == "earlier" || after == "later" || after == "before" || after == "after"
