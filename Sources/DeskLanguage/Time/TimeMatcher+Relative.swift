@@ -156,7 +156,7 @@ extension TimeMatcher {
         case "last", "past": future = false
         case "next": future = true
         case "this": future = futureCue(before: i) || !pastTense(around: i)
-        default: future = futureCue(before: i)
+        default: future = futureCue(before: i) || (!sentenceHasPastTense && nearerAhead(wd))
         }
         let r = resolveWeekday(wd, future: future, strict: det == "last" || det == "next")
         var suffix = ""
@@ -173,10 +173,27 @@ extension TimeMatcher {
     }
 
     /// A past-tense verb shortly before `i` (crudely: a word ending in "ed", or a common irregular past).
-    func pastTense(around i: Int) -> Bool {
+    static let irregularPast: Set<String> = [
+        "said", "was", "were", "had", "met", "told", "took", "made", "went", "came", "left", "won", "lost", "fell",
+        "rose", "began", "gave", "got", "held", "found", "saw", "spoke", "wrote", "sent", "struck", "fought", "ran",
+        "led", "paid", "sold", "bought", "brought", "thought", "knew", "became", "hit", "shot", "killed", "did",
+    ]
+
+    /// Whether weekday `wd` is nearer ahead of the anchor than behind it.
+    func nearerAhead(_ wd: Int) -> Bool {
+        guard let a = context.anchorDay else { return false }
+        let aw = CivilCalendar.weekday(a)
+        let ahead = (wd - aw + 7) % 7, behind = (aw - wd + 7) % 7
+        return ahead > 0 && ahead < behind
+    }
+
+    /// A past-tense verb anywhere in the sentence (crude, see `pastTense(around:)`).
+    var sentenceHasPastTense: Bool { pastTense(around: toks.count, window: toks.count) }
+
+    func pastTense(around i: Int, window: Int = TimeLexicon.futureCueWindow) -> Bool {
         var k = i - 1
-        while k >= 0, k >= i - TimeLexicon.futureCueWindow {
-            if let w = word(k), (w.hasSuffix("ed") && w.count > 4) || ["said", "was", "were", "had", "met", "told", "took", "made", "went", "came"].contains(w) { return true }
+        while k >= 0, k >= i - window {
+            if let w = word(k), (w.hasSuffix("ed") && w.count > 4) || Self.irregularPast.contains(w) { return true }
             k -= 1
         }
         return false

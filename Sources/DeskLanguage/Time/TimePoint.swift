@@ -117,7 +117,7 @@ struct TimePoint: Sendable, Equatable {
         case .half: return "\(Self.pad(year, 4))-H\(part)"
         case .season: return "\(Self.pad(year, 4))-\(Self.seasonCodes[part])"
         case .year: return Self.pad(year, 4)
-        case .decade: return Self.pad(year, 3) + "X"
+        case .decade: return Self.pad(year, 3)   // TIMEX3: "the 1990s" → "199"
         case .century: return Self.pad(year, 2)
         }
     }
