@@ -69,6 +69,8 @@ extension TimeMatcher {
         var k = q.end
         if punct(k, "-") { k += 1 }
         guard let uw = word(k), let key = TimeLexicon.unitKey(uw), let unit = TimeLexicon.units[key] else { return nil }
+        // A year before a singular unit is not a duration: "the 1988 quarter", "its 1990 year".
+        if let n = q.int, n >= 1000, !uw.hasSuffix("s"), !punct(k - 1, "-") { return nil }
         // Fractions are not durations: "three-quarters of", "a quarter of the vote".
         if key == "quarter", word(k + 1) == "of" || (punct(k - 1, "-") && uw == "quarters") { return nil }
         // A capitalised unit is part of a title ("60 Minutes").
@@ -94,8 +96,8 @@ extension TimeMatcher {
             if after == "ago", let g = unit.granularity {
                 guard let a = anchorPoint else { return emit(end + 1, .literal(Self.unanchored(g))) }
                 // In results reporting "a year ago" compares periods: keep a quarter reference's granularity.
-                if g == .year, let r = context.reference, r.granularity == .quarter || r.granularity == .half {
-                    return emit(end + 1, .point(r.shiftedYears(-n), suffix: ""), remember: false)
+                if g == .year, unit.multiplier == 1, let p = yearEarlier(n) {
+                    return emit(end + 1, .point(p, suffix: ""), remember: false)
                 }
                 return emit(end + 1, offset(a, by: -n * unit.multiplier, g, keepGranularity: false).map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)), remember: false)
             }
@@ -106,6 +108,9 @@ extension TimeMatcher {
                after == "earlier" || after == "later" || end + 1 >= toks.count || toks[end + 1].kind == .punct,
                let g = unit.granularity {
                 let sign = (after == "later" || after == "after") ? 1 : -1
+                if g == .year, unit.multiplier == 1, sign < 0, let p = yearEarlier(n) {
+                    return emit(end + 1, .point(p, suffix: ""), remember: false)
+                }
                 guard let b = base else { return emit(end + 1, .literal(Self.unanchored(g))) }
                 let shifted = offset(b, by: sign * n * unit.multiplier, g, keepGranularity: context.reference != nil)
                 return emit(end + 1, shifted.map { .point($0, suffix: "") } ?? .literal(Self.unanchored(g)), remember: false)

@@ -99,9 +99,9 @@ extension TimeMatcher {
         // Without an ordinal, a quarter needs "the" or a qualifier: "the quarter", "this quarter", "year-ago".
         if ordinal == nil, !hasThe, !yearAgo, !["this", "last", "next", "current"].contains(qualifier ?? "") { return nil }
         if yearAgo, ordinal == nil, unit != "quarter", unit != "period" {
-            // "year-earlier" alone: a year before the narrative reference.
-            guard let b = base else { return emit(end, .literal("XXXX")) }
-            return emit(end, .point(b.granularity == .day && context.reference == nil ? .year(b.year - 1) : b.shiftedYears(-1), suffix: ""), remember: false)
+            // "year-earlier" alone: a year before the period under discussion.
+            guard let p = yearEarlier(1) else { return emit(end, .literal("XXXX")) }
+            return emit(end, .point(p, suffix: ""), remember: false)
         }
         let g: TimePoint.Granularity = isHalf ? .half : .quarter
         var p: TimePoint
@@ -134,6 +134,18 @@ extension TimeMatcher {
 
     /// Parts of the day that keep a weekday's plain date value.
     static let plainDateParts: Set<String> = ["morning", "night"]
+
+    /// The period `n` years before the one under discussion: a reported quarter or half of the anchor's
+    /// year keeps its granularity ("a year earlier" than 1989-Q3 is 1988-Q3); otherwise a whole year.
+    func yearEarlier(_ n: Int) -> TimePoint? {
+        let anchorYear = context.anchorDay.map { CivilCalendar.civil($0).y }
+        if let r = context.reference, r.granularity == .quarter || r.granularity == .half,
+           anchorYear == nil || r.year == anchorYear {
+            return r.shiftedYears(-n)
+        }
+        if let r = context.reference, anchorYear == nil { return .year(r.coarsened(to: .year).year - n) }
+        return anchorYear.map { .year($0 - n) }
+    }
 
     /// A part of the day right after index `k`: ("morning", "TMO").
     func partOfDay(_ k: Int) -> String? {
