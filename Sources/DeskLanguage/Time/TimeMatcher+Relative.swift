@@ -25,7 +25,7 @@ extension TimeMatcher {
             return emit(k, .point(.week(containing: day, weekend: true), suffix: ""), remember: false)
         }
         if d == "past" && hasThe, let u = word(k), let key = TimeLexicon.unitKey(u), key == u, let unit = TimeLexicon.units[key] {
-            return Match(end: k + 1, kind: .duration, value: "P" + (unit.isTime ? "T" : "") + "1" + unit.letter, point: nil)
+            return Match(end: k + 1, kind: .duration, value: "P" + (unit.isTime ? "T" : "") + String(unit.multiplier) + unit.letter, point: nil)
         }
         guard var rule = Self.unitDeterminers[d] else { return nil }
         if d == "next" && hasThe { rule = (1, true) }          // "the next day" follows the narrative

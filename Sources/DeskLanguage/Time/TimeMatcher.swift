@@ -208,7 +208,7 @@ struct TimeMatcher {
     static let monthFutureTolerance = 2
 
     /// How far after the anchor a month-day without a year may fall before it is read as last year's.
-    static let futureToleranceDays = 60
+    static let futureToleranceDays = 90
 
     /// A month and day without a year: the latest such date no later than the anchor plus a tolerance.
     func resolveMonthDay(_ m: Int, _ d: Int, future: Bool) -> Resolved {
