@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word tokens and normalised content terms.
 public enum Tokenizer {
     /// Maximal runs of letters and digits; an apostrophe between letters stays inside the word ("don't", "week's").
@@ -31,7 +33,8 @@ public enum Tokenizer {
     public static func contentTerms(_ text: String) -> [String] {
         words(text).compactMap { w in
             var lower = w.lowercased()
-            if lower.hasSuffix("'s") || lower.hasSuffix("\u{2019}s") { lower.removeLast(2) }
+            if lower.contains("\u{2019}") { lower = lower.replacingOccurrences(of: "\u{2019}", with: "'") }
+            if lower.hasSuffix("'s"), !Stopwords.english.contains(lower) { lower.removeLast(2) }
             guard lower.count >= minimumTermLength, !Stopwords.english.contains(lower) else { return nil }
             return LightStemmer.stem(lower)
         }

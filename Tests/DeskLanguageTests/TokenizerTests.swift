@@ -9,6 +9,7 @@ import Testing
     @Test func contentTermsAreLowercasedStemmedWithoutStopwords() {
         #expect(Tokenizer.contentTerms("The attacks killed three soldiers") == ["attack", "kill", "thre", "soldier"])
         #expect(Tokenizer.contentTerms("Israel's countries") == ["israel", "countri"])
+        #expect(Tokenizer.contentTerms("It’s Israel’s call, don't wait") == ["israel", "call", "wait"])
     }
 
     @Test(arguments: [
