@@ -89,3 +89,15 @@ import DeskModel
         #expect(tagger.tag("The vote closes at 5 p.m. EST on Friday.").isEmpty)
     }
 }
+
+@Suite struct EntityLinkerTests {
+    @Test func acronymsTakeTheKeyOfTheirName() {
+        let article = Article(id: "w", kind: .text, paragraphs: [
+            "Officials at the World Health Organization (WHO) said the outbreak was over.",
+            "The WHO will review the data.",
+        ])
+        let a = LanguageAnalyzer().analyze(article)
+        let keys = a.sentences.flatMap { $0.entities.filter { $0.text == "WHO" }.map(\.key) }
+        #expect(keys == ["world health organization", "world health organization"])
+    }
+}
