@@ -92,3 +92,16 @@ import DeskModel
         #expect(TimePoint.day(CivilCalendar.dayNumber(2022, 11, 28)).coarsened(to: .week).value == "2022-W48")
     }
 }
+
+@Suite struct NarrativeTimeTests {
+    @Test func narrativeDays() {
+        let tagger = TimeTagger()
+        let refs = tagger.tagDocument(sentences: [
+            "The strike happened on Jan. 12.",
+            "The day before, officials had warned of it; the previous Tuesday they met.",
+        ], anchor: TimexEval.parseDay("2023-01-30"))
+        #expect(refs.flatMap { $0.map { "\($0.text)=\($0.value)" } } == [
+            "Jan. 12=2023-01-12", "The day before=2023-01-11", "the previous Tuesday=2023-01-10",
+        ])
+    }
+}

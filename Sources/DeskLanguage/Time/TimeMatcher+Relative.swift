@@ -154,6 +154,16 @@ extension TimeMatcher {
     }
 
     func matchWeekday(_ i: Int) -> Match? {
+        // "the previous Friday", "the following Monday": relative to the day under discussion.
+        if word(i) == "the", let d = word(i + 1), d == "previous" || d == "following" || d == "next" || d == "preceding",
+           let w = word(i + 2), let wd = TimeLexicon.weekdays[w], !TimeLexicon.weekdayAbbreviations.contains(w) {
+            guard let r = context.reference, r.granularity == .day else { return emit(i + 3, .literal("XXXX-WXX-\(wd)")) }
+            let rd = r.firstDay, rw = CivilCalendar.weekday(rd)
+            let forward = d == "following" || d == "next"
+            var delta = forward ? (wd - rw + 7) % 7 : (rw - wd + 7) % 7
+            if delta == 0 { delta = 7 }
+            return emit(i + 3, .point(.day(forward ? rd + delta : rd - delta), suffix: ""))
+        }
         var j = i
         var det: String?
         if let w = word(i), w == "last" || w == "next" || w == "this" || w == "past" { det = w; j += 1 }
@@ -213,6 +223,16 @@ extension TimeMatcher {
 
     func matchDeictic(_ i: Int) -> Match? {
         guard let w = word(i) else { return nil }
+        // "the day before", "the day after": a day from the day under discussion.
+        if w == "the", word(i + 1) == "day", let d = word(i + 2), d == "before" || d == "after",
+           i + 3 >= toks.count || toks[i + 3].kind == .punct || word(i + 3) == "yesterday" || word(i + 3) == "tomorrow" {
+            if let y = word(i + 3), y == "yesterday" || y == "tomorrow" {
+                guard let a = context.anchorDay else { return emit(i + 4, .literal("XXXX-XX-XX")) }
+                return emit(i + 4, .point(.day(a + (y == "yesterday" ? -2 : 2)), suffix: ""))
+            }
+            guard let r = context.reference ?? anchorPoint, r.granularity == .day else { return emit(i + 3, .literal("XXXX-XX-XX")) }
+            return emit(i + 3, .point(.day(r.firstDay + (d == "before" ? -1 : 1)), suffix: ""))
+        }
         var day: Int?
         var end = i + 1
         var suffix = ""
