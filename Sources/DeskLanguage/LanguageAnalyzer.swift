@@ -10,17 +10,23 @@ public struct LanguageAnalyzer: Sendable {
     public init() {}
 
     public func analyze(_ article: Article) -> AnalyzedArticle {
-        var sentences: [Sentence] = []
-        let anchor = article.published?.value
+        var texts: [(paragraph: Int, text: String)] = []
         for (p, paragraph) in article.paragraphs.enumerated() {
-            for text in splitter.split(paragraph) {
-                let times = timeTagger.tag(text, anchor: anchor)
-                let entities = entityTagger.tag(text)
-                sentences.append(Sentence(index: sentences.count, paragraph: p, text: text, times: times, entities: entities))
-            }
+            for text in splitter.split(paragraph) { texts.append((p, text)) }
         }
+        // Time expressions are tagged over the whole document so "the following month" can use the
+        // date mentioned before it.
+        let times = timeTagger.tagDocument(sentences: texts.map(\.text), anchor: article.published?.value)
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(texts.count)
+        for (k, t) in texts.enumerated() {
+            sentences.append(Sentence(index: k, paragraph: t.paragraph, text: t.text, times: times[k],
+                                      entities: entityTagger.tag(t.text)))
+        }
+        EntityLinker.link(&sentences)
         var terms: [String] = []
         if let title = article.title { terms += Tokenizer.contentTerms(title) }
+        if let standfirst = article.standfirst { terms += Tokenizer.contentTerms(standfirst) }
         for s in sentences { terms += Tokenizer.contentTerms(s.text) }
         return AnalyzedArticle(article: article, sentences: sentences, terms: terms)
     }

@@ -1,23 +1,99 @@
 /// Splits a paragraph into sentences.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (runs of them, then any closing quotes or brackets) when
+/// whitespace follows and the next sentence plausibly starts (a capital, a digit, or an opening quote
+/// or bracket before one). A period does not end a sentence after a title ("Mr."), an initial ("J."),
+/// an abbreviation before a number ("Sept. 27", "No. 10"), or — unless a common sentence opener
+/// follows — after dotted abbreviations ("U.S.", "a.m.") and company suffixes ("Inc.").
 public struct SentenceSplitter: Sendable {
     public init() {}
 
     public func split(_ paragraph: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        let chars = Array(paragraph)
-        for (i, ch) in chars.enumerated() {
-            current.append(ch)
-            if (ch == "." || ch == "!" || ch == "?"), i + 1 < chars.count, chars[i + 1] == " ",
-               i + 2 < chars.count, chars[i + 2].isUppercase {
-                out.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
+        let scalars = Array(paragraph.unicodeScalars)
+        return ranges(scalars).map { ScalarTokenizer.slice(scalars, $0.lowerBound, $0.upperBound) }
+    }
+
+    /// Sentence ranges as Unicode-scalar offsets into the paragraph, trimmed of surrounding whitespace.
+    public func sentenceRanges(_ paragraph: String) -> [Range<Int>] {
+        ranges(Array(paragraph.unicodeScalars))
+    }
+
+    static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "…", "‼", "⁇", "。"]
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", ")", "]", "}", "›"]
+    static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "«", "(", "[", "{", "‹", "`"]
+
+    func ranges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = s.count
+        while i < n {
+            guard Self.terminators.contains(s[i]) else { i += 1; continue }
+            var j = i
+            while j < n, Self.terminators.contains(s[j]) { j += 1 }
+            while j < n, Self.closers.contains(s[j]) { j += 1 }
+            // Needs whitespace (or the end) after.
+            guard j < n else { break }
+            guard s[j].properties.isWhitespace else { i = j; continue }
+            var k = j
+            while k < n, s[k].properties.isWhitespace { k += 1 }
+            guard k < n else { break }
+            if shouldSplit(s, terminatorAt: i, runEnd: j, next: k) {
+                appendTrimmed(&out, s, start, j)
+                start = k
             }
+            i = k
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
-        if !rest.isEmpty { out.append(rest) }
+        appendTrimmed(&out, s, start, n)
         return out
     }
-}
 
-import Foundation
+    private func appendTrimmed(_ out: inout [Range<Int>], _ s: [Unicode.Scalar], _ a: Int, _ b: Int) {
+        var a = a, b = b
+        while a < b, s[a].properties.isWhitespace { a += 1 }
+        while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+        if a < b { out.append(a..<b) }
+    }
+
+    /// The word that starts the next sentence (skipping opening quotes/brackets), and whether it is capitalised or a digit.
+    private func nextWord(_ s: [Unicode.Scalar], _ k: Int) -> (word: String, startsUpper: Bool, startsDigit: Bool, startsLower: Bool) {
+        var k = k
+        while k < s.count, Self.openers.contains(s[k]) { k += 1 }
+        var e = k
+        while e < s.count, s[e].properties.isAlphabetic || ScalarTokenizer.isDigit(s[e]) { e += 1 }
+        guard k < s.count else { return ("", false, false, false) }
+        let first = s[k]
+        return (ScalarTokenizer.slice(s, k, e).lowercased(), first.properties.isUppercase,
+                ScalarTokenizer.isDigit(first), first.properties.isLowercase)
+    }
+
+    private func shouldSplit(_ s: [Unicode.Scalar], terminatorAt i: Int, runEnd j: Int, next k: Int) -> Bool {
+        let next = nextWord(s, k)
+        if next.startsLower { return false }
+        // A lone period directly after a word: check abbreviations.
+        guard s[i] == ".", i + 1 == j || !Self.terminators.contains(s[i + 1]) else {
+            return next.startsUpper || next.startsDigit || Self.openers.contains(s[k])
+        }
+        let closedByQuote = j > i + 1
+        // The token before the period: letters and inner periods back to whitespace or punctuation.
+        var b = i
+        while b > 0, s[b - 1].properties.isAlphabetic || s[b - 1] == "." || ScalarTokenizer.isDigit(s[b - 1]) { b -= 1 }
+        let before = ScalarTokenizer.slice(s, b, i)
+        let lower = before.lowercased()
+        if closedByQuote || before.isEmpty { return next.startsUpper || next.startsDigit || Self.openers.contains(s[k]) }
+        // A common opener ("The", "He") or a sentence adverb ("Recently,").
+        let isOpener = Abbreviations.sentenceOpeners.contains(next.word) || (next.word.hasSuffix("ly") && next.word.count > 4)
+        if Abbreviations.titles.contains(lower) { return false }
+        if Abbreviations.beforeNumbers.contains(lower) {
+            if next.startsDigit { return false }
+            if lower.count <= 4, next.startsUpper, !isOpener { return false }
+        }
+        // Initials: "J." "R." (one capital letter).
+        if before.unicodeScalars.count == 1, before.unicodeScalars.first!.properties.isUppercase { return false }
+        // Dotted abbreviations ("U.S.", "a.m.", "Ph.D.") and company suffixes.
+        if lower.contains(".") || Abbreviations.mayEnd.contains(lower) {
+            return isOpener
+        }
+        return next.startsUpper || next.startsDigit || Self.openers.contains(s[k])
+    }
+}

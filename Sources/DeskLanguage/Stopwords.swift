@@ -8,5 +8,8 @@ public enum Stopwords {
         "so", "than", "then", "there", "here", "what", "which", "who", "whom", "when", "where", "why", "how", "all",
         "any", "some", "more", "most", "also", "about", "into", "over", "after", "before", "up", "down", "out", "off",
         "said", "says", "say", "new", "one", "two", "s", "t", "just", "now", "only", "very", "such", "other",
+        "don't", "doesn't", "didn't", "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+        "hadn't", "wouldn't", "couldn't", "shouldn't", "it's", "he's", "she's", "they're", "we're", "i'm", "you're",
+        "that's", "there's", "they've", "we've", "i've", "i'd", "he'd", "she'd", "they'd", "we'll", "they'll", "i'll",
     ]
 }

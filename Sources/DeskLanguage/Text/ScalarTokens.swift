@@ -1,0 +1,87 @@
+/// A token of a sentence with Unicode-scalar offsets, for the rule-based taggers.
+struct ScalarToken: Sendable {
+    enum Kind: Sendable { case word, number, punct }
+    var kind: Kind
+    /// The token text as written.
+    var text: String
+    /// Lower-cased text (words), or the text itself.
+    var lower: String
+    /// Scalar offsets into the sentence, end exclusive.
+    var start: Int
+    var end: Int
+    /// First letter is upper-case.
+    var isCapitalized: Bool
+    /// Whitespace (or the sentence start) right before the token.
+    var spaceBefore: Bool
+
+    /// Integer value of a plain number token ("1,200" → 1200); nil for decimals and times.
+    var intValue: Int? {
+        guard kind == .number, !text.contains("."), !text.contains(":") else { return nil }
+        return Int(text.replacingOccurrences(of: ",", with: ""))
+    }
+}
+
+enum ScalarTokenizer {
+    /// Words are runs of letters (and digits glued to letters); numbers are digit runs with inner
+    /// `,` `.` `:` between digits ("4,877", "3.5", "10:35"); anything else non-space is one punct token.
+    static func tokenize(_ sentence: String) -> [ScalarToken] {
+        let scalars = Array(sentence.unicodeScalars)
+        var out: [ScalarToken] = []
+        out.reserveCapacity(scalars.count / 4)
+        var i = 0
+        let n = scalars.count
+        var space = true
+        while i < n {
+            let s = scalars[i]
+            if s.properties.isWhitespace {
+                space = true; i += 1; continue
+            }
+            let start = i
+            if isDigit(s) {
+                var j = i + 1
+                while j < n {
+                    if isDigit(scalars[j]) { j += 1; continue }
+                    let c = scalars[j]
+                    if (c == "," || c == "." || c == ":"), j + 1 < n, isDigit(scalars[j + 1]) { j += 2; continue }
+                    break
+                }
+                // Digits glued to letters ("1990s", "21st", "5pm") form one word token.
+                if j < n, scalars[j].properties.isAlphabetic {
+                    while j < n, scalars[j].properties.isAlphabetic || isDigit(scalars[j]) { j += 1 }
+                    out.append(make(.word, scalars, start, j, space))
+                } else {
+                    out.append(make(.number, scalars, start, j, space))
+                }
+                i = j
+            } else if s.properties.isAlphabetic {
+                var j = i + 1
+                while j < n, scalars[j].properties.isAlphabetic || isDigit(scalars[j]) || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
+                out.append(make(.word, scalars, start, j, space))
+                i = j
+            } else {
+                out.append(make(.punct, scalars, start, i + 1, space))
+                i += 1
+            }
+            space = false
+        }
+        return out
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    private static func make(_ kind: ScalarToken.Kind, _ scalars: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> ScalarToken {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[a..<b])
+        let text = String(view)
+        let cap = scalars[a].properties.isUppercase
+        return ScalarToken(kind: kind, text: text, lower: kind == .word ? text.lowercased() : text,
+                           start: a, end: b, isCapitalized: cap, spaceBefore: space)
+    }
+
+    /// The sentence text between two scalar offsets.
+    static func slice(_ scalars: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[a..<b])
+        return String(view)
+    }
+}
