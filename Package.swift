@@ -27,7 +27,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "updesk", dependencies: [
-            "DeskPipeline",
+            "DeskPipeline", "DeskLanguage", "DeskExtract", "DeskStore", "DeskModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskLanguage
 import DeskPipeline
 import Foundation
 
@@ -11,13 +12,16 @@ struct EvalCommand: ParsableCommand {
           extraction  html/ID.html.gz + ground-truth.json
           scrapes     pages/ID.txt + ground-truth.json
           stories     one CSV with ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP columns
-        Predictions are written in the format the matching ../shared/tools/score_*.py reads; the score printed is
-        computed by the same definition in Swift.
+          timex       text/DOC.txt + text/DOC.dct.json (+ tml/ for scoring)
+          ner         a folder holding one *.sentences.jsonl (and its gold file for scoring)
+        Predictions are written in the format the matching ../shared/tools/score_*.py reads. extraction, scrapes and
+        stories are scored in Swift by the same definition; timex and ner run the Python scorer when it is found
+        beside the data (DATA/../../tools) or in $UPDESK_TOOLS.
         """
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case extraction, scrapes, stories
+        case extraction, scrapes, stories, timex, ner
     }
 
     @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -47,8 +51,29 @@ struct EvalCommand: ParsableCommand {
                 try write(result.predictions)
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)
+            case .timex:
+                try write(TimexEval.predict(textFolder: dataURL.appendingPathComponent("text")))
+                try score("score_timex.py", ["score", dataURL.appendingPathComponent("tml").path, out])
+            case .ner:
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: dataURL.path)) ?? []
+                guard let sentences = files.first(where: { $0.hasSuffix(".sentences.jsonl") }) else {
+                    throw EvalError.missing(dataURL.appendingPathComponent("*.sentences.jsonl").path)
+                }
+                try write(NEREval.predict(sentencesJSONL: dataURL.appendingPathComponent(sentences)))
+                let goldName = String(sentences.dropLast(".sentences.jsonl".count))
+                let gold = files.contains(goldName) ? goldName : files.first { $0.hasSuffix(".conll.txt") } ?? goldName
+                try score("score_ner.py", ["score", dataURL.appendingPathComponent(gold).path, out])
             }
         }
+    }
+
+    /// Prints the official scorer's output (its summary line last), or says how to score when it is absent.
+    func score(_ script: String, _ arguments: [String]) throws {
+        guard let scorer = OfficialScorer.locate(script, near: URL(fileURLWithPath: data)) else {
+            print("predictions written to \(out); score them with \(script) (not found beside the data; set UPDESK_TOOLS)")
+            return
+        }
+        print(try OfficialScorer.run(scorer, arguments), terminator: "")
     }
 
     func write(_ data: Data) throws {

@@ -63,6 +63,17 @@ struct CLITests {
         #expect(badDate.stderr.contains("since"))
     }
 
+    @Test("eval ner and eval timex write predictions and end with the official scorer's summary line")
+    func evalWithPythonScorers() throws {
+        let out = Paths.scratch("eval").appendingPathComponent("pred.json").path
+        let ner = try CLIRun.run(["eval", "ner", "--data", Paths.shared.appendingPathComponent("eval/ner/wikigold").path, "--out", out])
+        #expect(ner.status == 0)
+        #expect(ner.stdout.split(separator: "\n").last?.hasPrefix("SUMMARY ner") == true)
+        let missing = try CLIRun.run(["eval", "timex", "--data", "/nonexistent", "--out", out])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/nonexistent"))
+    }
+
     @Test("extract reads standard input and gzip")
     func stdinAndGzip() throws {
         let seed = try Data(contentsOf: Paths.seed)

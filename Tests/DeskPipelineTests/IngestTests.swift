@@ -55,6 +55,28 @@ struct IngestTests {
         #expect(story.sourceCount == 2)
     }
 
+    @Test("a changed document under the same id is a revision, with the old version kept")
+    func revision() throws {
+        let db = Paths.scratch("revision").appendingPathComponent("desk.sqlite").path
+        let store = try SQLiteStore(path: db)
+        let ingestor = Ingestor(store: store, clock: Self.clock)
+        let v1 = RawDocument(id: "wire-1", origin: "v1", kind: .text,
+                             text: "Flooding closed the main bridge on Monday. Schools stayed shut across the district.",
+                             source: "Wire", title: "Floods close bridge")
+        var v2 = v1
+        v2.text = "Flooding closed the main bridge on Monday. Schools stayed shut across the district. The army was called in to help."
+        #expect(try ingestor.ingest(v1).action == .stored)
+        let second = try ingestor.ingest(v2)
+        #expect(second.action == .revised)
+        #expect(second.newSentences == 1)
+        #expect(try ingestor.ingest(v2).action == .unchanged)
+        let counts = try store.counts()
+        #expect(counts.articles == 1 && counts.revisions == 1)
+        let story = try #require(try store.story(id: try #require(second.storyID)))
+        #expect(story.articles.first?.version == 2)
+        #expect(story.updates.map(\.text).contains("The army was called in to help."))
+    }
+
     @Test("a changed number is an update even when the sentence looks old")
     func changedFact() throws {
         let db = Paths.scratch("facts").appendingPathComponent("desk.sqlite").path
