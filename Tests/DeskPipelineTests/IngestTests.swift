@@ -72,7 +72,8 @@ struct IngestTests {
         #expect(try ingestor.ingest(v2).action == .unchanged)
         let counts = try store.counts()
         #expect(counts.articles == 1 && counts.revisions == 1)
-        let story = try #require(try store.story(id: try #require(second.storyID)))
+        let storyID = try #require(second.storyID)
+        let story = try #require(try store.story(id: storyID))
         #expect(story.articles.first?.version == 2)
         #expect(story.updates.map(\.text).contains("The army was called in to help."))
     }
