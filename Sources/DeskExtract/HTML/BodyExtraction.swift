@@ -1,0 +1,131 @@
+import DeskModel
+
+/// Runs the body passes over a page: prune chrome (`BoilerplateClassifier`), pick the content
+/// (`ContentScorer`), clean inside it (`ContentCleaner`), cut it into paragraphs (`BlockCollector`).
+/// When a strict pass finds too little text, looser passes follow, as Readability does.
+struct BodyExtraction {
+    /// A pass that yields fewer characters than this is retried with fewer rules.
+    /// (Readability's 500: shorter than a short news item, longer than any chrome that survives pruning.)
+    static let minBodyChars = 500
+    /// Blocks outside the content shorter than this are not worth a removal record.
+    static let minRecordedChars = 20
+    /// At most this many removal records per page.
+    static let maxRemovals = 300
+
+    struct Pass {
+        var pruneByClass = true
+        var classWeights = true
+        var cleanConditionally = true
+    }
+    static let passes = [Pass(), Pass(pruneByClass: false), Pass(pruneByClass: false, classWeights: false),
+                         Pass(pruneByClass: false, classWeights: false, cleanConditionally: false)]
+
+    let root: Node
+    let metadata: PageMetadata
+
+    struct Result {
+        var paragraphs: [String] = []
+        var removed: [Removal] = []
+        var chars: Int { paragraphs.reduce(0) { $0 + $1.count } }
+    }
+
+    func run() -> Result {
+        let all = root.descendants()
+        var best: Result?
+        for pass in Self.passes {
+            let r = run(pass, nodes: all)
+            if r.chars >= Self.minBodyChars { return r }
+            if best == nil || r.chars > best!.chars { best = r }
+        }
+        var result = best ?? Result()
+        // The page's own JSON-LD body is the fallback when markup yields less.
+        if let ld = metadata.articleBody, ld.count > result.chars, result.chars < Self.minBodyChars {
+            result.paragraphs = ld.split(whereSeparator: \.isNewline).map { Text.collapse(String($0)) }.filter { !$0.isEmpty }
+        }
+        return result
+    }
+
+    private func run(_ pass: Pass, nodes: [Node]) -> Result {
+        for n in nodes { n.pruned = nil; n.score = nil }
+        TextStats.compute(root)
+        var removed: [(Node, RemovalReason)] = []
+
+        // 1. Chrome, top-down: a pruned element takes its subtree with it.
+        let classifier = BoilerplateClassifier()
+        var stack: [Node] = [root]
+        while let n = stack.popLast() {
+            if n !== root, n.isElement {
+                if HTMLTags.nonContent.contains(n.tag) { continue }
+                if var reason = classifier.reason(for: n) {
+                    if !pass.pruneByClass, classifier.classReason(n) == reason, n.tag != "figcaption" { reason = .boilerplate }
+                    if pass.pruneByClass || reason == .caption || classifier.classReason(n) == nil {
+                        n.pruned = reason
+                        removed.append((n, reason))
+                        continue
+                    }
+                }
+            }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        TextStats.compute(root)
+
+        // 2. The content container(s).
+        var scorer = ContentScorer()
+        scorer.useClassWeights = pass.classWeights
+        scorer.hints = hints()
+        let roots = scorer.pick(in: root) ?? [root]
+
+        // 3. Chrome inside the content.
+        if pass.cleanConditionally {
+            removed += ContentCleaner(scorer: scorer).clean(roots, title: metadata.title)
+        }
+
+        // 4. Paragraphs.
+        var result = Result()
+        let collector = BlockCollector()
+        var seen: Set<String> = []
+        let titleKey = metadata.title.map(Text.key) ?? ""
+        for block in collector.blocks(roots) {
+            let key = Text.key(block.text)
+            if !titleKey.isEmpty, key == titleKey {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .metadata)); continue
+            }
+            if key.count >= 20, !seen.insert(key).inserted {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .duplicate)); continue
+            }
+            result.paragraphs.append(block.text)
+        }
+
+        // 5. What was dropped: pruned blocks, then everything outside the content.
+        var records: [Removal] = []
+        for (node, reason) in removed {
+            let saved = node.pruned
+            node.pruned = nil
+            let text = node.textContent()
+            node.pruned = saved
+            if text.count >= Self.minRecordedChars || (reason == .caption && !text.isEmpty) {
+                records.append(Removal(text: Text.truncate(text), reason: reason))
+            }
+        }
+        let firstOrder = roots.map(\.order).min() ?? 0
+        for r in roots { r.pruned = .duplicate }  // hide the content while listing the rest
+        for block in collector.blocks([root]) where block.text.count >= Self.minRecordedChars {
+            records.append(Removal(text: Text.truncate(block.text), reason: block.owner.order < firstOrder ? .leading : .trailing))
+        }
+        for r in roots { r.pruned = nil }
+        result.removed = Array((records + result.removed).prefix(Self.maxRemovals))
+        return result
+    }
+
+    /// Containers the page marks as its body: itemprop=articleBody, and the <article> with the most text.
+    private func hints() -> Set<ObjectIdentifier> {
+        var out: Set<ObjectIdentifier> = []
+        var bestArticle: Node?
+        for n in root.descendants(skip: { $0.pruned != nil }) where n.isElement {
+            if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" || p == "text" { out.insert(ObjectIdentifier(n)) }
+            if n.tag == "article", n.stats.chars > (bestArticle?.stats.chars ?? 0) { bestArticle = n }
+        }
+        if let a = bestArticle { out.insert(ObjectIdentifier(a)) }
+        return out
+    }
+}

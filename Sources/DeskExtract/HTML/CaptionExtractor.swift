@@ -1,0 +1,93 @@
+import DeskModel
+import Foundation
+
+/// Collects photo captions (`figcaption`, and elements whose class says caption inside a figure) and
+/// splits the credit from the caption text.
+enum CaptionExtractor {
+    /// Words that open a credit: "Photo: Jane Doe", "Credit: Reuters".
+    static let creditOpeners = ["photograph:", "photographs:", "photo:", "photos:", "photo by", "photos by",
+                                "photo credit", "image:", "image by", "images:", "picture:", "pictures:",
+                                "credit:", "credits:", "illustration:", "illustration by", "source:", "foto:",
+                                "fotos:", "bild:", "©", "(c)", "copyright"]
+    /// Agencies and libraries whose name at the end of a caption marks the credit.
+    static let agencies = ["getty images", "getty", "shutterstock", "reuters", "associated press", "ap photo",
+                           "afp", "epa", "istock", "istockphoto", "alamy", "pa images", "pa wire", "dpa",
+                           "bloomberg", "xinhua", "anadolu", "zuma", "rex features", "contributor"]
+    /// Only the last this many characters are searched for an agency name.
+    static let agencyTailChars = 80
+    static let creditClassWords = ["credit", "copyright", "source", "attribution", "photographer", "byline", "author"]
+
+    static func captions(in root: Node) -> [Caption] {
+        var out: [Caption] = []
+        var seen: Set<String> = []
+        for node in root.descendants() where node.isElement {
+            let cls = node.classAndID
+            let isCaption = node.tag == "figcaption"
+                || (node.hasAncestor(["figure"]) && (cls.contains("caption")) && !node.hasAncestor(["figcaption"]))
+            guard isCaption else { continue }
+            if node.tag != "figcaption", node.elements(["figcaption"]).count > 0 { continue }
+            guard let c = caption(node), !seen.contains(c.text + (c.credit ?? "")) else { continue }
+            seen.insert(c.text + (c.credit ?? ""))
+            out.append(c)
+        }
+        return out
+    }
+
+    static func caption(_ node: Node) -> Caption? {
+        // A child marked as the credit.
+        var creditNodes: [Node] = []
+        for d in node.descendants(includeSelf: false) where d.isElement {
+            let cls = d.classAndID
+            if creditClassWords.contains(where: { cls.contains($0) }), !creditNodes.contains(where: { c in d.ancestors.contains { $0 === c } }) {
+                creditNodes.append(d)
+            }
+        }
+        if let cn = creditNodes.first {
+            let credit = cn.textContent()
+            cn.pruned = .caption
+            let text = node.textContent(skipPruned: true)
+            cn.pruned = nil
+            if !credit.isEmpty { return Caption(text: text, credit: credit) }
+        }
+        let full = node.textContent()
+        if full.isEmpty { return nil }
+        return split(full)
+    }
+
+    static func split(_ full: String) -> Caption {
+        let lower = full.lowercased()
+        var cut: String.Index?
+        for opener in creditOpeners {
+            if let r = lower.range(of: opener), cut.map({ r.lowerBound < $0 }) ?? true { cut = r.lowerBound }
+        }
+        if cut == nil {
+            let tailStart = lower.index(lower.endIndex, offsetBy: -min(agencyTailChars, lower.count))
+            for agency in agencies {
+                guard let r = lower.range(of: agency, options: .backwards, range: tailStart..<lower.endIndex) else { continue }
+                // The credit starts after the last separator before the agency name.
+                let head = lower[..<r.lowerBound]
+                let seps = [". ", "(", "|", " – ", " — ", " - ", "/ "]
+                var start = lower.startIndex
+                for sep in seps {
+                    guard let found = head.range(of: sep, options: .backwards) else { continue }
+                    let at = sep == ". " ? found.upperBound : found.lowerBound
+                    if at > start { start = at }
+                }
+                cut = start
+                break
+            }
+        }
+        guard let c = cut else { return Caption(text: full) }
+        let offset = lower.distance(from: lower.startIndex, to: c)
+        let idx = full.index(full.startIndex, offsetBy: offset)
+        let trimSet: Set<Character> = [" ", "|", "(", "-", "–", "—", "/", ".", ","]
+        var text = String(full[..<idx])
+        while let l = text.last, trimSet.contains(l) { text.removeLast() }
+        if full[..<idx].last == "." || text.last.map({ $0.isLetter || $0.isNumber }) == true, !text.isEmpty,
+           String(full[..<idx]).trimmingCharacters(in: .whitespaces).hasSuffix(".") { text += "." }
+        var credit = String(full[idx...]).trimmingCharacters(in: .whitespaces)
+        if credit.hasPrefix("("), credit.hasSuffix(")") { credit = String(credit.dropFirst().dropLast()) }
+        if credit.hasPrefix("("), !credit.contains(")") { credit = String(credit.dropFirst()) }
+        return Caption(text: text, credit: credit.isEmpty ? nil : credit)
+    }
+}
