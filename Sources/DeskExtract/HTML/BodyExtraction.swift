@@ -83,16 +83,18 @@ struct BodyExtraction {
         // 4. Paragraphs.
         var result = Result()
         let collector = BlockCollector()
-        var seen: Set<String> = []
+        var previousKey = ""
         let titleKey = metadata.title.map(Text.key) ?? ""
         for block in collector.blocks(roots) {
             let key = Text.key(block.text)
             if !titleKey.isEmpty, key == titleKey {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .metadata)); continue
             }
-            if key.count >= 20, !seen.insert(key).inserted {
+            // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
+            if !key.isEmpty, key == previousKey {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .duplicate)); continue
             }
+            previousKey = key
             result.paragraphs.append(block.text)
         }
 

@@ -44,13 +44,15 @@ struct BoilerplateClassifier {
         "byline": .metadata, "dateline": .metadata, "timestamp": .metadata, "tags": .metadata, "tag": .metadata,
         "author": .metadata, "authors": .metadata, "meta": .metadata, "date": .metadata, "published": .metadata,
         "keywords": .metadata, "topics": .metadata,
+        "caption": .caption, "captions": .caption, "credit": .caption, "credits": .caption, "photocredit": .caption,
+        "figcaption": .caption,
     ]
     /// Token prefixes → reason, for words that come glued to others ("socialShare", "adContainer").
     static let prefixes: [(String, RemovalReason)] = [
         ("breadcrumb", .navigation), ("share", .share), ("social", .share), ("related", .related),
         ("recommend", .related), ("comment", .comments), ("newsletter", .newsletter), ("subscri", .newsletter),
         ("advert", .advertising), ("sponsor", .advertising), ("cookie", .legal), ("outbrain", .related),
-        ("taboola", .related),
+        ("taboola", .related), ("caption", .caption),
     ]
     /// Tokens saying a block is the content itself; they veto class-based removal.
     static let contentWords: Set<String> = ["article", "body", "content", "main", "story", "post", "entry", "text",

@@ -15,22 +15,30 @@ enum CaptionExtractor {
                            "bloomberg", "xinhua", "anadolu", "zuma", "rex features", "contributor"]
     /// Only the last this many characters are searched for an agency name.
     static let agencyTailChars = 80
+    /// A caption-classed element longer than this is a container, not a caption.
+    static let maxCaptionChars = 600
     static let creditClassWords = ["credit", "copyright", "source", "attribution", "photographer", "byline", "author"]
 
+    /// Captions in document order; `root.stats` must be computed. A caption's own descendants are not searched.
     static func captions(in root: Node) -> [Caption] {
         var out: [Caption] = []
         var seen: Set<String> = []
-        for node in root.descendants() where node.isElement {
-            let cls = node.classAndID
-            let isCaption = node.tag == "figcaption"
-                || (node.hasAncestor(["figure"]) && (cls.contains("caption")) && !node.hasAncestor(["figcaption"]))
-            guard isCaption else { continue }
-            if node.tag != "figcaption", node.elements(["figcaption"]).count > 0 { continue }
-            guard let c = caption(node), !seen.contains(c.text + (c.credit ?? "")) else { continue }
-            seen.insert(c.text + (c.credit ?? ""))
-            out.append(c)
+        var stack: [Node] = [root]
+        while let node = stack.popLast() {
+            if node.isElement, isCaption(node) {
+                if let c = caption(node), seen.insert(c.text + "\u{1}" + (c.credit ?? "")).inserted { out.append(c) }
+                continue
+            }
+            stack.append(contentsOf: node.children.reversed())
         }
         return out
+    }
+
+    static func isCaption(_ node: Node) -> Bool {
+        if node.tag == "figcaption" { return true }
+        if HTMLTags.nonContent.contains(node.tag) { return false }
+        return BoilerplateClassifier.tokens(node.classAndID).contains { $0.hasPrefix("caption") }
+            && node.stats.chars <= maxCaptionChars && node.firstElement("figcaption") == nil
     }
 
     static func caption(_ node: Node) -> Caption? {
