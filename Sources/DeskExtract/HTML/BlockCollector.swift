@@ -5,6 +5,10 @@ struct BlockCollector {
         var text: String
         /// The block element the text belongs to.
         var owner: Node
+        /// Non-space characters of the text, and those of them inside links.
+        var chars: Int
+        var linkChars: Int
+        var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
     }
 
     /// Blocks of every root, in document order.
@@ -18,17 +22,23 @@ struct BlockCollector {
         var buffer = ""
         var owners: [Node] = []
         var pendingBreaks = 0
+        var linkDepth = 0
+        var chars = 0, linkChars = 0
         func flush() {
             let t = Text.collapse(buffer)
-            if !t.isEmpty, let owner = owners.last { out.append(Block(text: t, owner: owner)) }
+            if !t.isEmpty, let owner = owners.last {
+                out.append(Block(text: t, owner: owner, chars: chars, linkChars: linkChars))
+            }
             buffer = ""
             pendingBreaks = 0
+            chars = 0; linkChars = 0
         }
         // (node, entering): leaving a block flushes it.
         var stack: [(Node, Bool)] = [(root, true)]
         owners.append(root)
         while let (node, entering) = stack.popLast() {
             if !entering {
+                if node.tag == "a" { linkDepth -= 1; continue }
                 flush()
                 owners.removeLast()
                 continue
@@ -39,6 +49,9 @@ struct BlockCollector {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
                 buffer += node.text
+                let n = Text.measure(node.text).chars
+                chars += n
+                if linkDepth > 0 { linkChars += n }
             case .element, .document:
                 if node.isElement, HTMLTags.nonContent.contains(node.tag) { continue }
                 if node.tag == "br" {
@@ -50,6 +63,9 @@ struct BlockCollector {
                 if node !== root, HTMLTags.block.contains(node.tag) {
                     flush()
                     owners.append(node)
+                    stack.append((node, false))
+                } else if node.tag == "a" {
+                    linkDepth += 1
                     stack.append((node, false))
                 } else if node !== root, node.tag == "td" || node.tag == "th" {
                     buffer += " "

@@ -11,6 +11,12 @@ struct BodyExtraction {
     static let minRecordedChars = 20
     /// At most this many removal records per page.
     static let maxRemovals = 300
+    /// Only blocks at least this long count as printed twice (table cells and list numbers repeat by nature).
+    static let minDuplicateChars = 40
+    /// Blocks up to this long whose link share exceeds `maxBlockLinkDensity` are link teasers. Prose with a
+    /// linked phrase stays well below the share; a "More: headline" line or a list of links stays above it.
+    static let maxTeaserChars = 300
+    static let maxBlockLinkDensity = 0.6
 
     struct Pass {
         var pruneByClass = true
@@ -90,8 +96,12 @@ struct BodyExtraction {
             if !titleKey.isEmpty, key == titleKey {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .metadata)); continue
             }
+            // A short block that is mostly a link is a teaser ("READ MORE: Other story"), not prose.
+            if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .related)); continue
+            }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
-            if !key.isEmpty, key == previousKey {
+            if key.count >= Self.minDuplicateChars, key == previousKey {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .duplicate)); continue
             }
             previousKey = key

@@ -52,8 +52,10 @@ struct BoilerplateClassifier {
         ("breadcrumb", .navigation), ("share", .share), ("social", .share), ("related", .related),
         ("recommend", .related), ("comment", .comments), ("newsletter", .newsletter), ("subscri", .newsletter),
         ("advert", .advertising), ("sponsor", .advertising), ("cookie", .legal), ("outbrain", .related),
-        ("taboola", .related), ("caption", .caption),
+        ("taboola", .related), 
     ]
+    /// Word parts that mark chrome wherever they sit in a token ("newsCaption", "imgcaption").
+    static let infixes: [(String, RemovalReason)] = [("caption", .caption)]
     /// Tokens saying a block is the content itself; they veto class-based removal.
     static let contentWords: Set<String> = ["article", "body", "content", "main", "story", "post", "entry", "text",
                                             "articlebody", "storybody", "postbody", "entrycontent"]
@@ -127,6 +129,7 @@ struct BoilerplateClassifier {
             if found != nil { continue }
             if let r = Self.exact[w] { found = r; continue }
             for (p, r) in Self.prefixes where w.hasPrefix(p) { found = r; break }
+            if found == nil { for (p, r) in Self.infixes where w.contains(p) { found = r; break } }
         }
         guard let reason = found else { return nil }
         // "article-related" with a few links is chrome; "article-body has-share" with paragraphs is not.

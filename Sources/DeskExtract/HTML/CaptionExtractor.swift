@@ -37,7 +37,7 @@ enum CaptionExtractor {
     static func isCaption(_ node: Node) -> Bool {
         if node.tag == "figcaption" { return true }
         if HTMLTags.nonContent.contains(node.tag) { return false }
-        return BoilerplateClassifier.tokens(node.classAndID).contains { $0.hasPrefix("caption") }
+        return BoilerplateClassifier.tokens(node.classAndID).contains { $0.contains("caption") }
             && node.stats.chars <= maxCaptionChars && node.firstElement("figcaption") == nil
     }
 
