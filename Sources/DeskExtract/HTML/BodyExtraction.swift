@@ -17,6 +17,9 @@ struct BodyExtraction {
     /// linked phrase stays well below the share; a "More: headline" line or a list of links stays above it.
     static let maxTeaserChars = 300
     static let maxBlockLinkDensity = 0.6
+    /// …and whose own (unlinked) text is a label at most this long ("READ MORE:", "[VIDEO]"); a linked
+    /// headline followed by a sentence of its own is a summary item and stays.
+    static let maxTeaserOwnChars = 40
 
     struct Pass {
         var pruneByClass = true
@@ -97,7 +100,8 @@ struct BodyExtraction {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .metadata)); continue
             }
             // A short block that is mostly a link is a teaser ("READ MORE: Other story"), not prose.
-            if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity {
+            if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity,
+               block.chars - block.linkChars <= Self.maxTeaserOwnChars {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .related)); continue
             }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
