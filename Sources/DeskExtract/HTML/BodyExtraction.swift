@@ -7,8 +7,10 @@ struct BodyExtraction {
     /// A pass that yields fewer characters than this is retried with fewer rules.
     /// (Readability's 500: shorter than a short news item, longer than any chrome that survives pruning.)
     static let minBodyChars = 500
-    /// Blocks outside the content shorter than this are not worth a removal record.
+    /// Blocks outside the content shorter than this are not worth a removal record (stray labels, icons)…
     static let minRecordedChars = 20
+    /// …while an element dropped as chrome is recorded from this length (a short menu is still a menu).
+    static let minRecordedPrunedChars = 3
     /// At most this many removal records per page.
     static let maxRemovals = 300
     /// Only blocks at least this long count as printed twice (table cells and list numbers repeat by nature).
@@ -119,7 +121,7 @@ struct BodyExtraction {
             node.pruned = nil
             let text = node.textContent()
             node.pruned = saved
-            if text.count >= Self.minRecordedChars || (reason == .caption && !text.isEmpty) {
+            if text.count >= Self.minRecordedPrunedChars {
                 records.append(Removal(text: Text.truncate(text), reason: reason))
             }
         }

@@ -92,8 +92,14 @@ struct BoilerplateClassifier {
         switch node.tag {
         case "nav": return .navigation
         case "aside": return isLargeProse(node) ? nil : .related
-        case "footer": return isLargeProse(node) ? nil : .trailing
-        case "header": return isLargeProse(node) ? nil : .leading
+        case "footer":
+            if isLargeProse(node) { return nil }
+            let text = node.textContent().lowercased()
+            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: text.contains) ? .legal : .trailing
+        case "header":
+            if isLargeProse(node) { return nil }
+            // An article's own header holds headline and byline; the page's holds the menus.
+            return node.hasAncestor(["article", "main"]) ? .metadata : .navigation
         case "form":
             // Some frameworks wrap the whole page in one form; only small forms are chrome.
             if isLargeProse(node) { return nil }

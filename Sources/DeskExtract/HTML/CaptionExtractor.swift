@@ -46,7 +46,7 @@ enum CaptionExtractor {
         var creditNodes: [Node] = []
         for d in node.descendants(includeSelf: false) where d.isElement {
             let cls = d.classAndID
-            if creditClassWords.contains(where: { cls.contains($0) }), !creditNodes.contains(where: { c in d.ancestors.contains { $0 === c } }) {
+            if creditClassWords.contains(where: { cls.contains($0) }), !isInside(d, creditNodes, upTo: node) {
                 creditNodes.append(d)
             }
         }
@@ -60,6 +60,16 @@ enum CaptionExtractor {
         let full = node.textContent()
         if full.isEmpty { return nil }
         return split(full)
+    }
+
+    /// Whether `d` lies under one of `nodes`, looking no higher than `top`.
+    private static func isInside(_ d: Node, _ nodes: [Node], upTo top: Node) -> Bool {
+        var p = d.parent
+        while let n = p, n !== top {
+            if nodes.contains(where: { $0 === n }) { return true }
+            p = n.parent
+        }
+        return false
     }
 
     static func split(_ full: String) -> Caption {

@@ -28,17 +28,23 @@ struct ContentCleaner {
         let titleKey = title.map(Text.key)
         var seenHeading = false
         for root in roots {
-            for node in root.descendants(skip: { $0.pruned != nil }) where node.isElement {
-                if let reason = verdict(node, titleKey: titleKey, seenHeading: &seenHeading) {
+            // (node, inside a figure, inside pre/code): carried down so no walk goes back up the tree.
+            var stack: [(Node, Bool, Bool)] = [(root, root.hasAncestor(["figure"]), root.hasAncestor(["pre", "code"]))]
+            while let (node, inFigure, inCode) = stack.popLast() {
+                guard node.isElement, node.pruned == nil else { continue }
+                if let reason = verdict(node, titleKey: titleKey, seenHeading: &seenHeading, inFigure: inFigure, inCode: inCode) {
                     node.pruned = reason
                     dropped.append((node, reason))
+                    continue
                 }
+                let f = inFigure || node.tag == "figure", c = inCode || node.tag == "pre" || node.tag == "code"
+                for child in node.children.reversed() { stack.append((child, f, c)) }
             }
         }
         return dropped
     }
 
-    private func verdict(_ node: Node, titleKey: String?, seenHeading: inout Bool) -> RemovalReason? {
+    private func verdict(_ node: Node, titleKey: String?, seenHeading: inout Bool, inFigure: Bool, inCode: Bool) -> RemovalReason? {
         if HTMLTags.headings.contains(node.tag) {
             defer { seenHeading = true }
             if scorer.classWeight(node) < 0 { return .boilerplate }
@@ -46,18 +52,16 @@ struct ContentCleaner {
             if node.tag == "h1", !seenHeading { return .metadata }
             return nil
         }
-        if Self.conditionalTags.contains(node.tag) { return conditional(node) }
+        if Self.conditionalTags.contains(node.tag), !inCode { return conditional(node, inFigure: inFigure) }
         return nil
     }
 
-    private func conditional(_ node: Node) -> RemovalReason? {
-        if node.hasAncestor(["pre", "code"]) { return nil }
+    private func conditional(_ node: Node, inFigure: Bool) -> RemovalReason? {
         let s = node.stats
         let weight = scorer.classWeight(node)
         if weight < 0 { return reasonByLinks(s) }
         if s.commas >= Self.proseCommas { return nil }
         let isList = node.tag == "ul" || node.tag == "ol" || node.tag == "dl"
-        let inFigure = node.hasAncestor(["figure"])
         let p = s.paragraphs, img = s.images
         if img > 1, Double(p) / Double(img) < 0.5, !inFigure { return .boilerplate }
         if !isList, s.listItems - 100 > p { return .related }

@@ -53,18 +53,21 @@ final class Node {
     }()
 
     /// Ancestors from the parent upwards.
-    var ancestors: AnySequence<Node> {
-        AnySequence(sequence(first: parent, next: { $0?.parent }).lazy.compactMap { $0 })
+    var ancestors: [Node] {
+        var out: [Node] = []
+        var p = parent
+        while let n = p { out.append(n); p = n.parent }
+        return out
     }
 
+    /// Whether an ancestor has one of `tags` (walks up to the root: use on few nodes only).
     func hasAncestor(_ tags: Set<String>) -> Bool {
-        ancestors.contains { tags.contains($0.tag) }
-    }
-
-    /// Whether this node or an ancestor is pruned.
-    var isPrunedOrInPruned: Bool {
-        if pruned != nil { return true }
-        return ancestors.contains { $0.pruned != nil }
+        var p = parent
+        while let n = p {
+            if tags.contains(n.tag) { return true }
+            p = n.parent
+        }
+        return false
     }
 
     /// All nodes of the subtree in document order (pre-order), self first; `skip` prunes the walk.
