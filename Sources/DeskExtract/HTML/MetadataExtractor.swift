@@ -30,18 +30,18 @@ struct MetadataExtractor {
     let root: Node
     let url: String?
 
-    /// (attribute used, key lower-cased, content) of every <meta> with content.
-    private let metas: [(attr: String, key: String, content: String)]
+    /// (attribute used, key lower-cased, key as written, content) of every <meta> with content.
+    private let metas: [(attr: String, key: String, written: String, content: String)]
     private let jsonld: JSONLD
 
     init(root: Node, url: String?) {
         self.root = root
         self.url = url
-        var metas: [(String, String, String)] = []
+        var metas: [(String, String, String, String)] = []
         for m in root.elements(["meta"]) {
             guard let content = m.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
             for attr in ["property", "name", "itemprop", "http-equiv"] {
-                if let key = m.attribute(attr), !key.isEmpty { metas.append((attr, key.lowercased(), content)); break }
+                if let key = m.attribute(attr), !key.isEmpty { metas.append((attr, key.lowercased(), key, content)); break }
             }
         }
         self.metas = metas
@@ -50,7 +50,7 @@ struct MetadataExtractor {
 
     private func meta(_ keys: [String]) -> (from: String, value: String)? {
         for k in keys {
-            if let m = metas.first(where: { $0.key == k }) { return ("meta[\(m.attr)=\(k)]", m.content) }
+            if let m = metas.first(where: { $0.key == k }) { return ("meta[\(m.attr)=\(m.written)]", m.content) }
         }
         return nil
     }
@@ -124,7 +124,7 @@ struct MetadataExtractor {
 
     private func byline(_ article: [String: Any]?) -> String? {
         func clean(_ s: String) -> String? {
-            var t = Text.collapse(s)
+            var t = Self.cutBylineTail(Text.collapse(s))
             if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
             if t.isEmpty || t.count > Self.maxBylineChars || t.hasPrefix("http") || t.contains("://") { return nil }
             return t
@@ -141,18 +141,40 @@ struct MetadataExtractor {
                 if let t = clean(node.textContent()) { return t }
             }
         }
-        for node in root.descendants() where node.isElement {
-            let tokens = BoilerplateClassifier.tokens(node.classAndID)
-            if tokens.contains(where: { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }),
-               let t = clean(node.textContent()) { return t }
+        // Byline-classed elements, outside forms and comment threads (where "author" labels a field).
+        var stack: [Node] = [root]
+        while let node = stack.popLast() {
+            guard node.kind != .text else { continue }
+            if node.isElement {
+                if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
+                let tokens = BoilerplateClassifier.tokens(node.classAndID)
+                if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
+                if tokens.contains(where: { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }),
+                   let t = clean(node.textContent()) { return t }
+            }
+            stack.append(contentsOf: node.children.reversed())
         }
         return nil
+    }
+
+    /// Words after which a byline line goes on with dates or roles ("Jane Doe Published 11:04 a.m.").
+    static let bylineTailMarkers = [" published", " updated", " posted", " monday", " tuesday", " wednesday", " thursday",
+                                    " friday", " saturday", " sunday", " | ", " on "]
+
+    static func cutBylineTail(_ s: String) -> String {
+        let lower = s.lowercased()
+        var cut = lower.endIndex
+        for m in bylineTailMarkers {
+            if let r = lower.range(of: m), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        let offset = lower.distance(from: lower.startIndex, to: cut)
+        return String(s.prefix(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|"))
     }
 
     private func date(metaKeys: [String], jsonKey: String, itemprop: String, timeFallback: Bool) -> Sourced<Date>? {
         for k in metaKeys {
             for m in metas where m.key == k {
-                if let d = DateParser.parse(m.content) { return Sourced(d, from: "meta[\(m.attr)=\(k)]") }
+                if let d = DateParser.parse(m.content) { return Sourced(d, from: "meta[\(m.attr)=\(m.written)]") }
             }
         }
         for o in jsonld.objects where o[jsonKey] != nil {
