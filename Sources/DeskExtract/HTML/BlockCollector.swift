@@ -8,6 +8,8 @@ struct BlockCollector {
         /// Non-space characters of the text, and those of them inside links.
         var chars: Int
         var linkChars: Int
+        /// Words of the text inside links.
+        var linkWords: Int
         var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
     }
 
@@ -23,15 +25,15 @@ struct BlockCollector {
         var owners: [Node] = []
         var pendingBreaks = 0
         var linkDepth = 0
-        var chars = 0, linkChars = 0
+        var chars = 0, linkChars = 0, linkWords = 0
         func flush() {
             let t = Text.collapse(buffer)
             if !t.isEmpty, let owner = owners.last {
-                out.append(Block(text: t, owner: owner, chars: chars, linkChars: linkChars))
+                out.append(Block(text: t, owner: owner, chars: chars, linkChars: linkChars, linkWords: linkWords))
             }
             buffer = ""
             pendingBreaks = 0
-            chars = 0; linkChars = 0
+            chars = 0; linkChars = 0; linkWords = 0
         }
         // (node, entering): leaving a block flushes it.
         var stack: [(Node, Bool)] = [(root, true)]
@@ -51,7 +53,10 @@ struct BlockCollector {
                 buffer += node.text
                 let n = Text.measure(node.text).chars
                 chars += n
-                if linkDepth > 0 { linkChars += n }
+                if linkDepth > 0 {
+                    linkChars += n
+                    linkWords += node.text.split(whereSeparator: { $0.isWhitespace }).filter { !$0.contains("://") && !$0.hasPrefix("www.") }.count
+                }
             case .element, .document:
                 if node.isElement, HTMLTags.nonContent.contains(node.tag) { continue }
                 if node.tag == "br" {

@@ -1,3 +1,4 @@
+import Foundation
 import DeskModel
 
 /// Runs the body passes over a page: prune chrome (`BoilerplateClassifier`), pick the content
@@ -22,6 +23,9 @@ struct BodyExtraction {
     /// …and whose own (unlinked) text is a label at most this long ("READ MORE:", "[VIDEO]"); a linked
     /// headline followed by a sentence of its own is a summary item and stays.
     static let maxTeaserOwnChars = 40
+    /// …and whose linked text reads as a headline or a call to action: at least this many words. Shorter
+    /// links ("[CNET]", "HD", an @handle, a bare address) are sources and references inside the text.
+    static let minTeaserLinkWords = 4
 
     struct Pass {
         var pruneByClass = true
@@ -103,7 +107,8 @@ struct BodyExtraction {
             }
             // A short block that is mostly a link is a teaser ("READ MORE: Other story"), not prose.
             if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity,
-               block.chars - block.linkChars <= Self.maxTeaserOwnChars {
+               block.chars - block.linkChars <= Self.maxTeaserOwnChars, block.linkWords >= Self.minTeaserLinkWords {
+                if ProcessInfo.processInfo.environment["DESK_DEBUG"] != nil { FileHandle.standardError.write(Data("TEASER \(block.text)\n".utf8)) }
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .related)); continue
             }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
