@@ -1,4 +1,3 @@
-import Foundation
 import DeskModel
 
 /// Runs the body passes over a page: prune chrome (`BoilerplateClassifier`), pick the content
@@ -87,8 +86,12 @@ struct BodyExtraction {
         // 2. The content container(s).
         var scorer = ContentScorer()
         scorer.useClassWeights = pass.classWeights
-        scorer.hints = hints()
-        let roots = scorer.pick(in: root) ?? [root]
+        let (hintSet, headlined) = hints()
+        scorer.hints = hintSet
+        // The <article> that carries the headline bounds the search when it holds a body's worth of text:
+        // pages that list several stories (or append full "next" stories) keep their own in it.
+        let scope = headlined.flatMap { $0.stats.chars >= Self.minBodyChars ? $0 : nil } ?? root
+        let roots = scorer.pick(in: scope) ?? [scope]
 
         // 3. Chrome inside the content.
         if pass.cleanConditionally {
@@ -108,7 +111,6 @@ struct BodyExtraction {
             // A short block that is mostly a link is a teaser ("READ MORE: Other story"), not prose.
             if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity,
                block.chars - block.linkChars <= Self.maxTeaserOwnChars, block.linkWords >= Self.minTeaserLinkWords {
-                if ProcessInfo.processInfo.environment["DESK_DEBUG"] != nil { FileHandle.standardError.write(Data("TEASER \(block.text)\n".utf8)) }
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .related)); continue
             }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
@@ -140,15 +142,24 @@ struct BodyExtraction {
         return result
     }
 
-    /// Containers the page marks as its body: itemprop=articleBody, and the <article> with the most text.
-    private func hints() -> Set<ObjectIdentifier> {
+    /// Containers the page marks as its body: itemprop=articleBody, and the <article> that carries the
+    /// page's headline (else the <article> with the most text).
+    private func hints() -> (Set<ObjectIdentifier>, headlined: Node?) {
         var out: Set<ObjectIdentifier> = []
-        var bestArticle: Node?
-        for n in root.descendants(skip: { $0.pruned != nil }) where n.isElement {
-            if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" || p == "text" { out.insert(ObjectIdentifier(n)) }
-            if n.tag == "article", n.stats.chars > (bestArticle?.stats.chars ?? 0) { bestArticle = n }
+        var biggest: Node?
+        var headlined: Node?
+        let titleKey = metadata.title.map(Text.key) ?? ""
+        var stack: [(Node, Node?)] = [(root, nil)]  // (node, nearest <article> above it)
+        while let (n, article) = stack.popLast() {
+            guard n.isElement || n.kind == .document, n.pruned == nil else { continue }
+            if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
+            if n.tag == "article", n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
+            if headlined == nil, let article, HTMLTags.headings.contains(n.tag), !titleKey.isEmpty,
+               Text.key(n.textContent()) == titleKey { headlined = article }
+            let inner = n.tag == "article" ? n : article
+            for c in n.children.reversed() { stack.append((c, inner)) }
         }
-        if let a = bestArticle { out.insert(ObjectIdentifier(a)) }
-        return out
+        if let a = headlined ?? biggest { out.insert(ObjectIdentifier(a)) }
+        return (out, headlined)
     }
 }

@@ -77,6 +77,7 @@ struct ContentScorer {
                 if n.score == nil { n.score = baseScore(n); candidates.append(n) }
                 let divider = level == 0 ? 1.0 : (level == 1 ? 2.0 : Double(level) * 3)
                 n.score! += points / divider
+                if n === body { break }  // points stay inside the searched scope
                 node = n.parent
                 level += 1
             }
@@ -157,6 +158,8 @@ struct ContentScorer {
         var roots: [Node] = []
         for sibling in parent.children where sibling.isElement && sibling.pruned == nil {
             if sibling === top { roots.append(sibling); continue }
+            // An <article> is a self-contained composition: the next one over is another story.
+            if sibling.tag == "article", top.tag == "article" { continue }
             var bonus = 0.0
             if !topClass.isEmpty, sibling.attribute("class") == topClass { bonus = finalTop * Self.siblingShare }
             if let s = sibling.score, s + bonus >= siblingThreshold { roots.append(sibling); continue }
