@@ -14,6 +14,8 @@ struct BoilerplateClassifier {
     static let protectedLinkDensity = 0.35
     /// Class words that only mark metadata (byline, dates, tags) apply to short blocks only.
     static let metadataMaxChars = 300
+    /// An element marked itemprop=description up to this long is the standfirst, not body.
+    static let maxStandfirstChars = 600
     /// A class that also names content ("article-related", "post-share") vetoes removal from this many
     /// paragraphs up: chrome boxes rarely hold two real <p>s, bodies nearly always do.
     static let contentVetoParagraphs = 2
@@ -34,7 +36,7 @@ struct BoilerplateClassifier {
         "signup": .newsletter, "optin": .newsletter,
         "ad": .advertising, "ads": .advertising, "advert": .advertising, "adverts": .advertising,
         "advertisement": .advertising, "advertising": .advertising, "sponsor": .advertising, "sponsored": .advertising,
-        "promo": .advertising, "promotion": .advertising, "dfp": .advertising, "banner": .advertising, "adslot": .advertising,
+        "promo": .advertising, "cta": .advertising, "promotion": .advertising, "dfp": .advertising, "banner": .advertising, "adslot": .advertising,
         "cookie": .legal, "cookies": .legal, "gdpr": .legal, "consent": .legal, "copyright": .legal, "legal": .legal,
         "paywall": .paywall, "meter": .paywall,
         "login": .registration, "register": .registration, "registration": .registration,
@@ -85,6 +87,9 @@ struct BoilerplateClassifier {
             }
         }
         if node.tag == "body" || node.tag == "html" || node.tag == "a" { return nil }
+        // schema.org's summary of the article: the standfirst, kept in its own field.
+        if node.attribute("itemprop")?.lowercased() == "description", node.stats.chars <= Self.maxStandfirstChars,
+           node.stats.paragraphs <= 2 { return .metadata }
         return classReason(node)
     }
 
