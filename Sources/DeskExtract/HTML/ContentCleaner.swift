@@ -17,6 +17,8 @@ struct ContentCleaner {
     static let listTextShare = 0.9
     /// Text a share/tools element may hold before it is taken for prose.
     static let shareMaxChars = 500
+    /// A container whose text is at least this share quotation (blockquote) is kept.
+    static let quotedShare = 0.8
 
     static let conditionalTags: Set<String> = ["form", "fieldset", "table", "ul", "ol", "div", "section", "dl"]
 
@@ -58,6 +60,8 @@ struct ContentCleaner {
 
     private func conditional(_ node: Node, inFigure: Bool) -> RemovalReason? {
         let s = node.stats
+        // Embedded posts and quotations (a tweet in a widget box) are quoted content, not chrome.
+        if s.chars > 0, Double(s.quotedChars) >= Self.quotedShare * Double(s.chars) { return nil }
         let weight = scorer.classWeight(node)
         if weight < 0 { return reasonByLinks(s) }
         if s.commas >= Self.proseCommas { return nil }

@@ -126,6 +126,8 @@ struct TextStats {
     var headingChars = 0
     /// Block-level elements in the subtree, the node itself included.
     var blocks = 0
+    /// Characters inside <blockquote>s.
+    var quotedChars = 0
 
     /// Share of the text that sits inside links.
     var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
@@ -134,6 +136,7 @@ struct TextStats {
         a.chars += b.chars; a.linkChars += b.linkChars; a.commas += b.commas
         a.paragraphs += b.paragraphs; a.images += b.images; a.listItems += b.listItems
         a.inputs += b.inputs; a.embeds += b.embeds; a.headingChars += b.headingChars; a.blocks += b.blocks
+        a.quotedChars += b.quotedChars
     }
 
     /// Fills `stats` of every node under `root`, skipping pruned subtrees (they count as empty).
@@ -160,6 +163,7 @@ struct TextStats {
                 case "input", "select", "textarea", "button": s.inputs += 1
                 case "iframe", "embed", "object", "video": s.embeds += 1
                 case "h1", "h2", "h3", "h4", "h5", "h6": s.headingChars = s.chars
+                case "blockquote": s.quotedChars = s.chars
                 default: break
                 }
             }

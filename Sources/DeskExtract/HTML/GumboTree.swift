@@ -4,6 +4,11 @@ import Foundation
 /// Parses HTML with libgumbo and copies its tree into our own `Node`s, then frees gumbo's output.
 /// The copy walks with an explicit stack so deep nesting cannot overflow the call stack.
 enum GumboTree {
+    /// Elements nested deeper than this are attached at this depth instead (their text is kept, their
+    /// nesting is not). Real pages stay far below it (a few hundred at most); the cap bounds the depth of
+    /// our tree, so releasing it cannot exhaust the stack.
+    static let maxDepth = 1000
+
     static func parse(_ html: String) -> Node {
         let root = Node(kind: .document, tag: "#document")
         var options = kGumboDefaultOptions
@@ -13,9 +18,9 @@ enum GumboTree {
         defer { gumbo_destroy_output(&options, output) }
 
         var counter = 0
-        var stack: [(UnsafeMutablePointer<GumboNode>, Node)] = []
-        pushChildren(of: output.pointee.document, into: root, stack: &stack)
-        while let (gnode, parent) = stack.popLast() {
+        var stack: [(UnsafeMutablePointer<GumboNode>, Node, Int)] = []
+        pushChildren(of: output.pointee.document, into: root, depth: 1, stack: &stack)
+        while let (gnode, parent, depth) = stack.popLast() {
             switch gnode.pointee.type {
             case GUMBO_NODE_TEXT, GUMBO_NODE_WHITESPACE, GUMBO_NODE_CDATA:
                 let text = gnode.pointee.v.text.text.map { String(cString: $0) } ?? ""
@@ -23,10 +28,14 @@ enum GumboTree {
                 counter += 1; node.order = counter
                 parent.append(node)
             case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                if depth >= Self.maxDepth {
+                    pushChildren(of: gnode, into: parent, depth: depth, stack: &stack)
+                    continue
+                }
                 let node = Node(kind: .element, tag: tagName(gnode), attributes: attributes(gnode))
                 counter += 1; node.order = counter
                 parent.append(node)
-                pushChildren(of: gnode, into: node, stack: &stack)
+                pushChildren(of: gnode, into: node, depth: depth + 1, stack: &stack)
             default:
                 break  // comments and the document node itself
             }
@@ -34,14 +43,14 @@ enum GumboTree {
         return root
     }
 
-    private static func pushChildren(of gnode: UnsafeMutablePointer<GumboNode>, into parent: Node,
-                                     stack: inout [(UnsafeMutablePointer<GumboNode>, Node)]) {
+    private static func pushChildren(of gnode: UnsafeMutablePointer<GumboNode>, into parent: Node, depth: Int,
+                                     stack: inout [(UnsafeMutablePointer<GumboNode>, Node, Int)]) {
         let isDocument = gnode.pointee.type == GUMBO_NODE_DOCUMENT
         let count = Int(isDocument ? gnode.pointee.v.document.children.length : gnode.pointee.v.element.children.length)
         guard count > 0, let data = isDocument ? gnode.pointee.v.document.children.data : gnode.pointee.v.element.children.data else { return }
         // Reverse so that popping yields document order.
         for i in stride(from: count - 1, through: 0, by: -1) {
-            if let child = data[i] { stack.append((child.assumingMemoryBound(to: GumboNode.self), parent)) }
+            if let child = data[i] { stack.append((child.assumingMemoryBound(to: GumboNode.self), parent, depth)) }
         }
     }
 
