@@ -103,6 +103,7 @@ struct BodyExtraction {
         let collector = BlockCollector()
         var previousKey = ""
         let titleKey = metadata.title.map(Text.key) ?? ""
+        let standfirstKey = metadata.standfirst.map(Text.key) ?? ""
         for block in collector.blocks(roots) {
             let key = Text.key(block.text)
             if !titleKey.isEmpty, key == titleKey {
@@ -135,7 +136,10 @@ struct BodyExtraction {
         let firstOrder = roots.map(\.order).min() ?? 0
         for r in roots { r.pruned = .duplicate }  // hide the content while listing the rest
         for block in collector.blocks([root]) where block.text.count >= Self.minRecordedChars {
-            records.append(Removal(text: Text.truncate(block.text), reason: block.owner.order < firstOrder ? .leading : .trailing))
+            let key = Text.key(block.text)
+            let isMetadata = (!titleKey.isEmpty && key == titleKey) || (!standfirstKey.isEmpty && key == standfirstKey)
+            let reason: RemovalReason = isMetadata ? .metadata : (block.owner.order < firstOrder ? .leading : .trailing)
+            records.append(Removal(text: Text.truncate(block.text), reason: reason))
         }
         for r in roots { r.pruned = nil }
         result.removed = Array((records + result.removed).prefix(Self.maxRemovals))

@@ -62,6 +62,10 @@ struct BoilerplateClassifier {
     static let contentWords: Set<String> = ["article", "body", "content", "main", "story", "post", "entry", "text",
                                             "articlebody", "storybody", "postbody", "entrycontent"]
 
+    /// Words of responsive class names ("hidden-xs", "hide-mobile").
+    static let breakpointWords: Set<String> = ["xs", "sm", "md", "lg", "xl", "xxl", "mobile", "desktop", "tablet",
+                                               "phone", "small", "medium", "large", "print", "screen"]
+
     static func tokens(_ s: String) -> [String] {
         var out: [String] = []
         var cur = ""
@@ -143,6 +147,9 @@ struct BoilerplateClassifier {
             if found == nil { for (p, r) in Self.infixes where w.contains(p) { found = r; break } }
         }
         guard let reason = found else { return nil }
+        // "hidden-xs", "hide-on-mobile": responsive classes hide a block on some screens only.
+        if reason == .boilerplate, words.contains(where: { $0 == "hidden" || $0 == "hide" }),
+           words.contains(where: Self.breakpointWords.contains) { return nil }
         // "article-related" with a few links is chrome; "article-body has-share" with paragraphs is not.
         if saysContent, node.stats.paragraphs >= Self.contentVetoParagraphs { return nil }
         if reason == .metadata, node.stats.chars > Self.metadataMaxChars { return nil }
