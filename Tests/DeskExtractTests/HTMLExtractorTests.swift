@@ -149,4 +149,47 @@ struct HTMLExtractorTests {
         let b = HTMLExtractor().extract(unclosed, id: "deep2")
         #expect(b.id == "deep2")
     }
+
+    static let prose = "The committee met for several hours, heard evidence from residents, engineers and officials, and then adjourned until next week without reaching a decision."
+
+    @Test func linkTeasersAreDroppedButShortReferencesStay() {
+        let html = """
+        <html><body><div class="story">
+        <p>\(Self.prose)</p>
+        <p><strong>READ MORE: <a href="/x">Another story about something entirely different today</a></strong></p>
+        <p>\(Self.prose) Reviews were mixed.</p>
+        <p>[<a href="https://example.org">CNET</a>]</p>
+        <p>\(Self.prose) Sales begin in May.</p>
+        </div></body></html>
+        """
+        let a = HTMLExtractor().extract(html, id: "teaser")
+        #expect(!a.body.contains("Another story about"))
+        #expect(a.removed.contains { $0.reason == .related && $0.text.contains("Another story about") })
+        #expect(a.paragraphs.contains("[CNET]"))
+        #expect(a.paragraphs.count == 4)
+    }
+
+    @Test func theArticleCarryingTheHeadlineWinsOverLaterStories() {
+        let other = (0..<6).map { "<p>Another story entirely, paragraph \($0), with enough words, commas, and clauses to score well in any contest.</p>" }.joined()
+        let html = """
+        <html><head><meta property="og:title" content="The real story"></head><body><main>
+        <article><h1>The real story</h1><p>\(Self.prose)</p><p>\(Self.prose) It ends here.</p><p>\(Self.prose) Really.</p></article>
+        <h3>More stories</h3>
+        <article><h2>Next story</h2>\(other)</article>
+        </main></body></html>
+        """
+        let a = HTMLExtractor().extract(html, id: "multi")
+        #expect(a.body.contains("It ends here."))
+        #expect(!a.body.contains("Another story entirely"))
+    }
+
+    @Test func textInDivsWithLineBreaksIsABody() {
+        let html = """
+        <html><body><div id="nav"><a href="/">Home</a> <a href="/a">About</a></div>
+        <div>\(Self.prose)<br><br>\(Self.prose) Second.<br><br>\(Self.prose) Third.</div></body></html>
+        """
+        let a = HTMLExtractor().extract(html, id: "br")
+        #expect(a.paragraphs.count == 3)
+        #expect(!a.body.contains("About"))
+    }
 }

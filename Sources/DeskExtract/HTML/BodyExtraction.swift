@@ -7,6 +7,9 @@ struct BodyExtraction {
     /// A pass that yields fewer characters than this is retried with fewer rules.
     /// (Readability's 500: shorter than a short news item, longer than any chrome that survives pruning.)
     static let minBodyChars = 500
+    /// What a looser pass must add to be preferred: this many characters and this ratio.
+    static let minRetryGainChars = 100
+    static let minRetryGainRatio = 1.25
     /// Blocks outside the content shorter than this are not worth a removal record (stray labels, icons)…
     static let minRecordedChars = 20
     /// …while an element dropped as chrome is recorded from this length (a short menu is still a menu).
@@ -49,7 +52,10 @@ struct BodyExtraction {
         for pass in Self.passes {
             let r = run(pass, nodes: all)
             if r.chars >= Self.minBodyChars { return r }
-            if best == nil || r.chars > best!.chars { best = r }
+            // A looser pass replaces a stricter one only when it finds clearly more text, not just the chrome
+            // the stricter one dropped.
+            if best == nil || (r.chars >= best!.chars + Self.minRetryGainChars
+                               && Double(r.chars) >= Double(best!.chars) * Self.minRetryGainRatio) { best = r }
         }
         var result = best ?? Result()
         // The page's own JSON-LD body is the fallback when markup yields less.
