@@ -7,6 +7,13 @@ struct BodyExtraction {
     /// A pass that yields fewer characters than this is retried with fewer rules.
     /// (Readability's 500: shorter than a short news item, longer than any chrome that survives pruning.)
     static let minBodyChars = 500
+    /// A block this short saying "All rights reserved" or opening with © is a copyright line.
+    static let maxLegalChars = 200
+    static func isLegalLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
+            || lower.hasPrefix("(c) ")
+    }
     /// What a looser pass must add to be preferred: this many characters and this ratio.
     static let minRetryGainChars = 100
     static let minRetryGainRatio = 1.25
@@ -119,6 +126,10 @@ struct BodyExtraction {
             if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity,
                block.chars - block.linkChars <= Self.maxTeaserOwnChars, block.linkWords >= Self.minTeaserLinkWords {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .related)); continue
+            }
+            // A copyright line closing the text.
+            if block.chars <= Self.maxLegalChars, Self.isLegalLine(block.text) {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .legal)); continue
             }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
             if key.count >= Self.minDuplicateChars, key == previousKey {
