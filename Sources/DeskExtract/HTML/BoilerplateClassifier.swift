@@ -14,6 +14,8 @@ struct BoilerplateClassifier {
     static let protectedLinkDensity = 0.35
     /// Class words that only mark metadata (byline, dates, tags) apply to short blocks only.
     static let metadataMaxChars = 300
+    /// Longest aside taken for a pull quote.
+    static let maxPullQuoteChars = 300
     /// An element marked itemprop=description up to this long is the standfirst, not body.
     static let maxStandfirstChars = 600
     /// A class that also names content ("article-related", "post-share") vetoes removal from this many
@@ -100,7 +102,7 @@ struct BoilerplateClassifier {
     private func tagReason(_ node: Node) -> RemovalReason? {
         switch node.tag {
         case "nav": return .navigation
-        case "aside": return isLargeProse(node) ? nil : .related
+        case "aside": return isLargeProse(node) || isPullQuote(node) ? nil : .related
         case "footer":
             if isLargeProse(node) { return nil }
             let text = node.textContent().lowercased()
@@ -127,6 +129,13 @@ struct BoilerplateClassifier {
             if style.contains("display:none") || style.contains("visibility:hidden") { return true }
         }
         return false
+    }
+
+    /// A short, link-free aside that opens with a quotation mark is a pull quote: part of the text.
+    func isPullQuote(_ node: Node) -> Bool {
+        guard node.stats.linkChars == 0, node.stats.inputs == 0, node.stats.chars <= Self.maxPullQuoteChars else { return false }
+        guard let first = node.textContent().first else { return false }
+        return "“\"«„‘'「".contains(first)
     }
 
     func isLargeProse(_ node: Node) -> Bool {
