@@ -192,4 +192,11 @@ struct HTMLExtractorTests {
         #expect(a.paragraphs.count == 3)
         #expect(!a.body.contains("About"))
     }
+
+    @Test func datelines() {
+        #expect(DatelineDetector.isDateline("Posted on March 30, 2015 by Admin"))
+        #expect(DatelineDetector.isDateline("November 18, 2019 | 4:10pm"))
+        #expect(!DatelineDetector.isDateline("The vote was held in 2019 after months of debate in the chamber."))
+        #expect(!DatelineDetector.isDateline("Filed under: Politics"))
+    }
 }

@@ -139,6 +139,14 @@ struct BodyExtraction {
             result.paragraphs.append(block.text)
         }
 
+        // Date lines at either edge of the body belong to `published`, not to the text.
+        while let first = result.paragraphs.first, DatelineDetector.isDateline(first) {
+            result.removed.append(Removal(text: first, reason: .metadata)); result.paragraphs.removeFirst()
+        }
+        while let last = result.paragraphs.last, DatelineDetector.isDateline(last) {
+            result.removed.append(Removal(text: last, reason: .metadata)); result.paragraphs.removeLast()
+        }
+
         // 5. What was dropped: pruned blocks, then everything outside the content.
         var records: [Removal] = []
         for (node, reason) in removed {
