@@ -36,6 +36,10 @@ struct BodyExtraction {
     /// links ("[CNET]", "HD", an @handle, a bare address) are sources and references inside the text.
     static let minTeaserLinkWords = 4
 
+    /// Chrome whose captions describe other pages' pictures.
+    static let foreignChrome: Set<RemovalReason> = [.navigation, .related, .comments, .advertising, .share,
+                                                    .newsletter, .paywall, .registration, .donation, .boilerplate]
+
     struct Pass {
         var pruneByClass = true
         var classWeights = true
@@ -50,6 +54,7 @@ struct BodyExtraction {
     struct Result {
         var paragraphs: [String] = []
         var removed: [Removal] = []
+        var captions: [Caption] = []
         var chars: Int { paragraphs.reduce(0) { $0 + $1.count } }
     }
 
@@ -83,18 +88,17 @@ struct BodyExtraction {
         while let n = stack.popLast() {
             if n !== root, n.isElement {
                 if HTMLTags.nonContent.contains(n.tag) { continue }
-                if var reason = classifier.reason(for: n) {
-                    if !pass.pruneByClass, classifier.classReason(n) == reason, n.tag != "figcaption" { reason = .boilerplate }
-                    if pass.pruneByClass || reason == .caption || classifier.classReason(n) == nil {
-                        n.pruned = reason
-                        removed.append((n, reason))
-                        continue
-                    }
+                if let reason = classifier.reason(for: n, useClasses: pass.pruneByClass) {
+                    n.pruned = reason
+                    removed.append((n, reason))
+                    continue
                 }
             }
             stack.append(contentsOf: n.children.reversed())
         }
         TextStats.compute(root)
+        // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
+        let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
 
         // 2. The content container(s).
         var scorer = ContentScorer()
@@ -113,6 +117,7 @@ struct BodyExtraction {
 
         // 4. Paragraphs.
         var result = Result()
+        result.captions = captions
         let collector = BlockCollector()
         var previousKey = ""
         let titleKey = metadata.title.map(Text.key) ?? ""

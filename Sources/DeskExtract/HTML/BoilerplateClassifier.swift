@@ -78,8 +78,9 @@ struct BoilerplateClassifier {
         return out
     }
 
-    /// Reason to drop the element, looking only at the element itself (not at its ancestors).
-    func reason(for node: Node) -> RemovalReason? {
+    /// Reason to drop the element, looking only at the element itself (not at its ancestors). Without
+    /// `useClasses`, only tag, role, visibility and schema.org markup count (the looser retry passes).
+    func reason(for node: Node, useClasses: Bool = true) -> RemovalReason? {
         guard node.isElement else { return nil }
         if let r = tagReason(node) { return r }
         if isHidden(node) { return .boilerplate }
@@ -96,7 +97,7 @@ struct BoilerplateClassifier {
         // schema.org's summary of the article: the standfirst, kept in its own field.
         if node.attribute("itemprop")?.lowercased() == "description", node.stats.chars <= Self.maxStandfirstChars,
            node.stats.paragraphs <= 2 { return .metadata }
-        return classReason(node)
+        return useClasses ? classReason(node) : nil
     }
 
     private func tagReason(_ node: Node) -> RemovalReason? {

@@ -19,12 +19,14 @@ enum CaptionExtractor {
     static let maxCaptionChars = 600
     static let creditClassWords = ["credit", "copyright", "source", "attribution", "photographer", "byline", "author"]
 
-    /// Captions in document order; `root.stats` must be computed. A caption's own descendants are not searched.
-    static func captions(in root: Node) -> [Caption] {
+    /// Captions in document order; `root.stats` must be computed. A caption's own descendants are not
+    /// searched, nor subtrees `skip` rules out (teasers of other stories carry captions too).
+    static func captions(in root: Node, skipping skip: (Node) -> Bool = { _ in false }) -> [Caption] {
         var out: [Caption] = []
         var seen: Set<String> = []
         var stack: [Node] = [root]
         while let node = stack.popLast() {
+            if skip(node) { continue }
             if node.isElement, isCaption(node) {
                 if let c = caption(node), seen.insert(c.text + "\u{1}" + (c.credit ?? "")).inserted { out.append(c) }
                 continue

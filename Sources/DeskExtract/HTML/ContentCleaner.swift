@@ -15,8 +15,6 @@ struct ContentCleaner {
     static let minChars = 25
     /// A list counts as a list when at least this share of its text is in list items.
     static let listTextShare = 0.9
-    /// Text a share/tools element may hold before it is taken for prose.
-    static let shareMaxChars = 500
     /// A container whose text is at least this share quotation (blockquote) is kept.
     static let quotedShare = 0.8
 

@@ -19,11 +19,10 @@ public struct HTMLExtractor: Sendable {
         article.tags = md.tags
 
         let body = root.firstElement("body") ?? root
-        TextStats.compute(body)
-        article.captions = CaptionExtractor.captions(in: body)
         let result = BodyExtraction(root: body, metadata: md).run()
         article.paragraphs = result.paragraphs
         article.removed = result.removed
+        article.captions = result.captions
         return article
     }
 }
