@@ -7,7 +7,7 @@ enum CaptionExtractor {
     /// Words that open a credit: "Photo: Jane Doe", "Credit: Reuters".
     static let creditOpeners = ["photograph:", "photographs:", "photo:", "photos:", "photo by", "photos by",
                                 "photo credit", "image:", "image by", "images:", "picture:", "pictures:",
-                                "credit:", "credits:", "illustration:", "illustration by", "source:", "foto:",
+                                "credit:", "credits:", "credit...", "credit…", "illustration:", "illustration by", "source:", "foto:",
                                 "fotos:", "bild:", "©", "(c)", "copyright"]
     /// Agencies and libraries whose name at the end of a caption marks the credit.
     static let agencies = ["getty images", "getty", "shutterstock", "reuters", "associated press", "ap photo",
@@ -15,6 +15,8 @@ enum CaptionExtractor {
                            "bloomberg", "xinhua", "anadolu", "zuma", "rex features", "contributor"]
     /// Only the last this many characters are searched for an agency name.
     static let agencyTailChars = 80
+    /// A "Photo: …" line longer than this many words is a caption with a label, not a credit.
+    static let maxLeadingCreditWords = 8
     /// A caption-classed element longer than this is a container, not a caption.
     static let maxCaptionChars = 600
     static let creditClassWords = ["credit", "copyright", "source", "attribution", "photographer", "byline", "author"]
@@ -28,12 +30,31 @@ enum CaptionExtractor {
         while let node = stack.popLast() {
             if skip(node) { continue }
             if node.isElement, isCaption(node) {
-                if let c = caption(node), seen.insert(c.text + "\u{1}" + (c.credit ?? "")).inserted { out.append(c) }
+                if let c = caption(node), !isInterfaceLabel(c), seen.insert(c.text + "\u{1}" + (c.credit ?? "")).inserted {
+                    // A credit printed apart from its caption ("<span class=caption-credit>") joins the caption before it.
+                    if c.text.isEmpty, let last = out.last, last.credit == nil, !last.text.isEmpty {
+                        out[out.count - 1].credit = c.credit
+                    } else {
+                        out.append(c)
+                    }
+                }
                 continue
             }
             stack.append(contentsOf: node.children.reversed())
         }
         return out
+    }
+
+    /// Words of caption widgets' buttons and labels ("Caption Close", "Advertisement").
+    static let interfaceWords: Set<String> = ["caption", "captions", "close", "open", "expand", "collapse", "hide", "show",
+                                              "toggle", "advertisement", "advert", "ad", "live", "watch", "view", "more",
+                                              "gallery", "photos", "image", "images", "video", "play", "next", "previous", "prev"]
+
+    static func isInterfaceLabel(_ c: Caption) -> Bool {
+        guard c.credit == nil else { return false }
+        let words = BoilerplateClassifier.tokens(c.text)
+        return words.isEmpty || words.allSatisfy { interfaceWords.contains($0) || c.text.count < 3 }
+            || (words.count <= 4 && words.filter { interfaceWords.contains($0) }.count * 2 >= words.count)
     }
 
     static func isCaption(_ node: Node) -> Bool {
@@ -99,6 +120,8 @@ enum CaptionExtractor {
         }
         guard let c = cut else { return Caption(text: full) }
         let offset = lower.distance(from: lower.startIndex, to: c)
+        // "Image: Crowds gather outside the stadium before the match" labels a caption, not a credit.
+        if offset == 0, full.split(separator: " ").count > Self.maxLeadingCreditWords { return Caption(text: full) }
         let idx = full.index(full.startIndex, offsetBy: offset)
         let trimSet: Set<Character> = [" ", "|", "(", "-", "–", "—", "/", ".", ","]
         var text = String(full[..<idx])
