@@ -1,10 +1,28 @@
 import DeskModel
 
-/// Extracts an article from an HTML page.
+/// Extracts an article from an HTML page: metadata from `<meta>`/JSON-LD/markup, the body by
+/// pruning chrome and scoring candidate containers (see `BodyExtraction`).
 public struct HTMLExtractor: Sendable {
     public init() {}
 
     public func extract(_ html: String, id: String, url: String? = nil) -> Article {
-        Article(id: id, kind: .html, url: url)
+        var article = Article(id: id, kind: .html, url: url)
+        let root = GumboTree.parse(html)
+        let md = MetadataExtractor(root: root, url: url).extract()
+        article.title = md.title
+        article.standfirst = md.standfirst
+        article.byline = md.byline
+        article.published = md.published
+        article.modified = md.modified
+        article.canonicalURL = md.canonicalURL
+        article.language = md.language
+        article.tags = md.tags
+
+        let body = root.firstElement("body") ?? root
+        let result = BodyExtraction(root: body, metadata: md).run()
+        article.paragraphs = result.paragraphs
+        article.removed = result.removed
+        article.captions = result.captions
+        return article
     }
 }

@@ -1,0 +1,83 @@
+/// Turns a subtree into text blocks: one per paragraph, heading, list item or other block element,
+/// plus one per run of loose inline text. Pruned subtrees are skipped. Iterative.
+struct BlockCollector {
+    struct Block {
+        var text: String
+        /// The block element the text belongs to.
+        var owner: Node
+        /// Non-space characters of the text, and those of them inside links.
+        var chars: Int
+        var linkChars: Int
+        /// Words of the text inside links.
+        var linkWords: Int
+        var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
+    }
+
+    /// Blocks of every root, in document order.
+    func blocks(_ roots: [Node]) -> [Block] {
+        var out: [Block] = []
+        for root in roots { collect(root, into: &out) }
+        return out
+    }
+
+    private func collect(_ root: Node, into out: inout [Block]) {
+        var buffer = ""
+        var owners: [Node] = []
+        var pendingBreaks = 0
+        var linkDepth = 0
+        var chars = 0, linkChars = 0, linkWords = 0
+        func flush() {
+            let t = Text.collapse(buffer)
+            if !t.isEmpty, let owner = owners.last {
+                out.append(Block(text: t, owner: owner, chars: chars, linkChars: linkChars, linkWords: linkWords))
+            }
+            buffer = ""
+            pendingBreaks = 0
+            chars = 0; linkChars = 0; linkWords = 0
+        }
+        // (node, entering): leaving a block flushes it.
+        var stack: [(Node, Bool)] = [(root, true)]
+        owners.append(root)
+        while let (node, entering) = stack.popLast() {
+            if !entering {
+                if node.tag == "a" { linkDepth -= 1; continue }
+                flush()
+                owners.removeLast()
+                continue
+            }
+            if node.pruned != nil { continue }
+            switch node.kind {
+            case .text:
+                if pendingBreaks >= 2 { flush() }
+                pendingBreaks = 0
+                buffer += node.text
+                let n = Text.measure(node.text).chars
+                chars += n
+                if linkDepth > 0 {
+                    linkChars += n
+                    linkWords += node.text.split(whereSeparator: { $0.isWhitespace }).filter { !$0.contains("://") && !$0.hasPrefix("www.") }.count
+                }
+            case .element, .document:
+                if node.isElement, HTMLTags.nonContent.contains(node.tag) { continue }
+                if node.tag == "br" {
+                    pendingBreaks += 1
+                    buffer += " "
+                    continue
+                }
+                if node.tag == "img" || node.tag == "hr" { buffer += " "; continue }
+                if node !== root, HTMLTags.block.contains(node.tag) {
+                    flush()
+                    owners.append(node)
+                    stack.append((node, false))
+                } else if node.tag == "a" {
+                    linkDepth += 1
+                    stack.append((node, false))
+                } else if node !== root, node.tag == "td" || node.tag == "th" {
+                    buffer += " "
+                }
+                for c in node.children.reversed() { stack.append((c, true)) }
+            }
+        }
+        flush()
+    }
+}

@@ -1,0 +1,199 @@
+import DeskModel
+
+/// Runs the body passes over a page: prune chrome (`BoilerplateClassifier`), pick the content
+/// (`ContentScorer`), clean inside it (`ContentCleaner`), cut it into paragraphs (`BlockCollector`).
+/// When a strict pass finds too little text, looser passes follow, as Readability does.
+struct BodyExtraction {
+    /// A pass that yields fewer characters than this is retried with fewer rules.
+    /// (Readability's 500: shorter than a short news item, longer than any chrome that survives pruning.)
+    static let minBodyChars = 500
+    /// A block this short saying "All rights reserved" or opening with © is a copyright line.
+    static let maxLegalChars = 200
+    static func isLegalLine(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
+            || lower.hasPrefix("(c) ")
+    }
+    /// What a looser pass must add to be preferred: this many characters and this ratio.
+    static let minRetryGainChars = 100
+    static let minRetryGainRatio = 1.25
+    /// Blocks outside the content shorter than this are not worth a removal record (stray labels, icons)…
+    static let minRecordedChars = 20
+    /// …while an element dropped as chrome is recorded from this length (a short menu is still a menu).
+    static let minRecordedPrunedChars = 3
+    /// At most this many removal records per page.
+    static let maxRemovals = 300
+    /// Only blocks at least this long count as printed twice (table cells and list numbers repeat by nature).
+    static let minDuplicateChars = 40
+    /// Blocks up to this long whose link share exceeds `maxBlockLinkDensity` are link teasers. Prose with a
+    /// linked phrase stays well below the share; a "More: headline" line or a list of links stays above it.
+    static let maxTeaserChars = 300
+    static let maxBlockLinkDensity = 0.6
+    /// …and whose own (unlinked) text is a label at most this long ("READ MORE:", "[VIDEO]"); a linked
+    /// headline followed by a sentence of its own is a summary item and stays.
+    static let maxTeaserOwnChars = 40
+    /// …and whose linked text reads as a headline or a call to action: at least this many words. Shorter
+    /// links ("[CNET]", "HD", an @handle, a bare address) are sources and references inside the text.
+    static let minTeaserLinkWords = 4
+
+    /// Chrome whose captions describe other pages' pictures.
+    static let foreignChrome: Set<RemovalReason> = [.navigation, .related, .comments, .advertising, .share,
+                                                    .newsletter, .paywall, .registration, .donation, .boilerplate]
+
+    struct Pass {
+        var pruneByClass = true
+        var classWeights = true
+        var cleanConditionally = true
+    }
+    static let passes = [Pass(), Pass(pruneByClass: false), Pass(pruneByClass: false, classWeights: false),
+                         Pass(pruneByClass: false, classWeights: false, cleanConditionally: false)]
+
+    let root: Node
+    let metadata: PageMetadata
+
+    struct Result {
+        var paragraphs: [String] = []
+        var removed: [Removal] = []
+        var captions: [Caption] = []
+        var chars: Int { paragraphs.reduce(0) { $0 + $1.count } }
+    }
+
+    func run() -> Result {
+        let all = root.descendants()
+        var best: Result?
+        for pass in Self.passes {
+            let r = run(pass, nodes: all)
+            if r.chars >= Self.minBodyChars { return r }
+            // A looser pass replaces a stricter one only when it finds clearly more text, not just the chrome
+            // the stricter one dropped.
+            if best == nil || (r.chars >= best!.chars + Self.minRetryGainChars
+                               && Double(r.chars) >= Double(best!.chars) * Self.minRetryGainRatio) { best = r }
+        }
+        var result = best ?? Result()
+        // The page's own JSON-LD body is the fallback when markup yields less.
+        if let ld = metadata.articleBody, ld.count > result.chars, result.chars < Self.minBodyChars {
+            result.paragraphs = ld.split(whereSeparator: \.isNewline).map { Text.collapse(String($0)) }.filter { !$0.isEmpty }
+        }
+        return result
+    }
+
+    private func run(_ pass: Pass, nodes: [Node]) -> Result {
+        for n in nodes { n.pruned = nil; n.score = nil }
+        TextStats.compute(root)
+        var removed: [(Node, RemovalReason)] = []
+
+        // 1. Chrome, top-down: a pruned element takes its subtree with it.
+        let classifier = BoilerplateClassifier()
+        var stack: [Node] = [root]
+        while let n = stack.popLast() {
+            if n !== root, n.isElement {
+                if HTMLTags.nonContent.contains(n.tag) { continue }
+                if let reason = classifier.reason(for: n, useClasses: pass.pruneByClass) {
+                    n.pruned = reason
+                    removed.append((n, reason))
+                    continue
+                }
+            }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        TextStats.compute(root)
+        // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
+        let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
+
+        // 2. The content container(s).
+        var scorer = ContentScorer()
+        scorer.useClassWeights = pass.classWeights
+        let (hintSet, headlined) = hints()
+        scorer.hints = hintSet
+        // The <article> that carries the headline bounds the search when it holds a body's worth of text:
+        // pages that list several stories (or append full "next" stories) keep their own in it.
+        let scope = headlined.flatMap { $0.stats.chars >= Self.minBodyChars ? $0 : nil } ?? root
+        let roots = scorer.pick(in: scope) ?? [scope]
+
+        // 3. Chrome inside the content.
+        if pass.cleanConditionally {
+            removed += ContentCleaner(scorer: scorer).clean(roots, title: metadata.title)
+        }
+
+        // 4. Paragraphs.
+        var result = Result()
+        result.captions = captions
+        let collector = BlockCollector()
+        var previousKey = ""
+        let titleKey = metadata.title.map(Text.key) ?? ""
+        let standfirstKey = metadata.standfirst.map(Text.key) ?? ""
+        for block in collector.blocks(roots) {
+            let key = Text.key(block.text)
+            if !titleKey.isEmpty, key == titleKey {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .metadata)); continue
+            }
+            // A short block that is mostly a link is a teaser ("READ MORE: Other story"), not prose.
+            if block.chars <= Self.maxTeaserChars, block.linkDensity > Self.maxBlockLinkDensity,
+               block.chars - block.linkChars <= Self.maxTeaserOwnChars, block.linkWords >= Self.minTeaserLinkWords {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .related)); continue
+            }
+            // A copyright line closing the text.
+            if block.chars <= Self.maxLegalChars, Self.isLegalLine(block.text) {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .legal)); continue
+            }
+            // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
+            if key.count >= Self.minDuplicateChars, key == previousKey {
+                result.removed.append(Removal(text: Text.truncate(block.text), reason: .duplicate)); continue
+            }
+            previousKey = key
+            result.paragraphs.append(block.text)
+        }
+
+        // Date lines at either edge of the body belong to `published`, not to the text.
+        while let first = result.paragraphs.first, DatelineDetector.isDateline(first) {
+            result.removed.append(Removal(text: first, reason: .metadata)); result.paragraphs.removeFirst()
+        }
+        while let last = result.paragraphs.last, DatelineDetector.isDateline(last) {
+            result.removed.append(Removal(text: last, reason: .metadata)); result.paragraphs.removeLast()
+        }
+
+        // 5. What was dropped: pruned blocks, then everything outside the content.
+        var records: [Removal] = []
+        for (node, reason) in removed {
+            let saved = node.pruned
+            node.pruned = nil
+            let text = node.textContent()
+            node.pruned = saved
+            if text.count >= Self.minRecordedPrunedChars {
+                records.append(Removal(text: Text.truncate(text), reason: reason))
+            }
+        }
+        let firstOrder = roots.map(\.order).min() ?? 0
+        for r in roots { r.pruned = .duplicate }  // hide the content while listing the rest
+        for block in collector.blocks([root]) where block.text.count >= Self.minRecordedChars {
+            let key = Text.key(block.text)
+            let isMetadata = (!titleKey.isEmpty && key == titleKey) || (!standfirstKey.isEmpty && key == standfirstKey)
+            let reason: RemovalReason = isMetadata ? .metadata : (block.owner.order < firstOrder ? .leading : .trailing)
+            records.append(Removal(text: Text.truncate(block.text), reason: reason))
+        }
+        for r in roots { r.pruned = nil }
+        result.removed = Array((records + result.removed).prefix(Self.maxRemovals))
+        return result
+    }
+
+    /// Containers the page marks as its body: itemprop=articleBody, and the <article> that carries the
+    /// page's headline (else the <article> with the most text).
+    private func hints() -> (Set<ObjectIdentifier>, headlined: Node?) {
+        var out: Set<ObjectIdentifier> = []
+        var biggest: Node?
+        var headlined: Node?
+        let titleKey = metadata.title.map(Text.key) ?? ""
+        var stack: [(Node, Node?)] = [(root, nil)]  // (node, nearest <article> above it)
+        while let (n, article) = stack.popLast() {
+            guard n.isElement || n.kind == .document, n.pruned == nil else { continue }
+            if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
+            if n.tag == "article", n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
+            if headlined == nil, let article, HTMLTags.headings.contains(n.tag), !titleKey.isEmpty,
+               Text.key(n.textContent()) == titleKey { headlined = article }
+            let inner = n.tag == "article" ? n : article
+            for c in n.children.reversed() { stack.append((c, inner)) }
+        }
+        if let a = headlined ?? biggest { out.insert(ObjectIdentifier(a)) }
+        return (out, headlined)
+    }
+}

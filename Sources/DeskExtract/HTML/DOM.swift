@@ -1,0 +1,190 @@
+import DeskModel
+
+/// A small DOM of our own, built from gumbo's tree (see `GumboTree`) so that nothing of gumbo's memory
+/// outlives the parse. Every walk over it is iterative: pages can nest thousands of levels deep.
+final class Node {
+    enum Kind { case document, element, text }
+
+    let kind: Kind
+    /// Lower-cased tag name for elements, "#text" for text, "#document" for the root.
+    let tag: String
+    /// Attributes in source order with lower-cased names.
+    let attributes: [(name: String, value: String)]
+    /// Text of a text node; empty for elements.
+    let text: String
+    private(set) var children: [Node] = []
+    private(set) weak var parent: Node?
+    /// Position in document order, set by `GumboTree` (pre-order).
+    var order: Int = 0
+
+    // Per-extraction scratch state, reset by `BodyExtraction` before each pass.
+    /// Why this subtree is left out of the body, if it is.
+    var pruned: RemovalReason?
+    /// Score of the node as a candidate container (nil: not a candidate).
+    var score: Double?
+    /// Cached aggregate text statistics of the unpruned subtree.
+    var stats = TextStats()
+
+    init(kind: Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
+        self.kind = kind
+        self.tag = tag
+        self.attributes = attributes
+        self.text = text
+    }
+
+    func append(_ child: Node) {
+        child.parent = self
+        children.append(child)
+    }
+
+    var isElement: Bool { kind == .element }
+    var isText: Bool { kind == .text }
+
+    func attribute(_ name: String) -> String? {
+        for a in attributes where a.name == name { return a.value }
+        return nil
+    }
+
+    /// Class and id together, lower-cased: what the boilerplate and scoring patterns look at.
+    lazy var classAndID: String = {
+        let c = attribute("class") ?? ""
+        let i = attribute("id") ?? ""
+        return (c + " " + i).lowercased()
+    }()
+
+    /// Ancestors from the parent upwards.
+    var ancestors: [Node] {
+        var out: [Node] = []
+        var p = parent
+        while let n = p { out.append(n); p = n.parent }
+        return out
+    }
+
+    /// Whether an ancestor has one of `tags` (walks up to the root: use on few nodes only).
+    func hasAncestor(_ tags: Set<String>) -> Bool {
+        var p = parent
+        while let n = p {
+            if tags.contains(n.tag) { return true }
+            p = n.parent
+        }
+        return false
+    }
+
+    /// All nodes of the subtree in document order (pre-order), self first; `skip` prunes the walk.
+    func descendants(includeSelf: Bool = true, skip: (Node) -> Bool = { _ in false }) -> [Node] {
+        var out: [Node] = []
+        var stack: [Node] = [self]
+        while let n = stack.popLast() {
+            if n !== self || includeSelf {
+                if skip(n) { continue }
+                out.append(n)
+            }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        return out
+    }
+
+    /// Elements of the subtree with one of `tags`, in document order.
+    func elements(_ tags: Set<String>) -> [Node] {
+        descendants(includeSelf: false).filter { $0.isElement && tags.contains($0.tag) }
+    }
+
+    func firstElement(_ tag: String) -> Node? {
+        var stack: [Node] = [self]
+        while let n = stack.popLast() {
+            if n !== self, n.isElement, n.tag == tag { return n }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        return nil
+    }
+
+    /// Text of the subtree, whitespace collapsed; `skipPruned` leaves out pruned subtrees.
+    func textContent(skipPruned: Bool = false) -> String {
+        var parts: [String] = []
+        var stack: [Node] = [self]
+        while let n = stack.popLast() {
+            if skipPruned, n.pruned != nil { continue }
+            if n.isText { parts.append(n.text); continue }
+            if n.isElement, HTMLTags.nonContent.contains(n.tag) { continue }
+            if n.isElement, HTMLTags.breaking.contains(n.tag) { parts.append(" ") }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        return Text.collapse(parts.joined())
+    }
+}
+
+/// Aggregates over an unpruned subtree, computed bottom-up by `TextStats.compute`.
+struct TextStats {
+    var chars = 0
+    var linkChars = 0
+    var commas = 0
+    var paragraphs = 0
+    var images = 0
+    var listItems = 0
+    var inputs = 0
+    var embeds = 0
+    var headingChars = 0
+    /// Block-level elements in the subtree, the node itself included.
+    var blocks = 0
+    /// Characters inside <blockquote>s.
+    var quotedChars = 0
+
+    /// Share of the text that sits inside links.
+    var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
+
+    static func add(_ a: inout TextStats, _ b: TextStats) {
+        a.chars += b.chars; a.linkChars += b.linkChars; a.commas += b.commas
+        a.paragraphs += b.paragraphs; a.images += b.images; a.listItems += b.listItems
+        a.inputs += b.inputs; a.embeds += b.embeds; a.headingChars += b.headingChars; a.blocks += b.blocks
+        a.quotedChars += b.quotedChars
+    }
+
+    /// Fills `stats` of every node under `root`, skipping pruned subtrees (they count as empty).
+    static func compute(_ root: Node) {
+        let nodes = root.descendants()
+        for n in nodes.reversed() {
+            var s = TextStats()
+            if n.pruned != nil { n.stats = s; continue }
+            if n.isText {
+                let (chars, commas) = Text.measure(n.text)
+                s.chars = chars
+                s.commas = commas
+            } else if n.isElement, HTMLTags.nonContent.contains(n.tag) {
+                n.stats = s
+                continue
+            } else {
+                for c in n.children { add(&s, c.stats) }
+                if HTMLTags.block.contains(n.tag) { s.blocks += 1 }
+                switch n.tag {
+                case "a": s.linkChars = s.chars
+                case "p": s.paragraphs += 1
+                case "img", "picture": s.images += 1
+                case "li": s.listItems += 1
+                case "input", "select", "textarea", "button": s.inputs += 1
+                case "iframe", "embed", "object", "video": s.embeds += 1
+                case "h1", "h2", "h3", "h4", "h5", "h6": s.headingChars = s.chars
+                case "blockquote": s.quotedChars = s.chars
+                default: break
+                }
+            }
+            n.stats = s
+        }
+    }
+}
+
+/// Tag families.
+enum HTMLTags {
+    /// Never text of the page.
+    static let nonContent: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "canvas",
+                                          "iframe", "object", "embed", "head", "title", "meta", "link", "select",
+                                          "textarea", "option", "button", "input"]
+    /// Elements that start a new block of text.
+    static let block: Set<String> = ["p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                                     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+                                     "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+                                     "figure", "figcaption", "form", "fieldset", "address", "hr", "center",
+                                     "details", "summary", "body", "html", "caption", "legend", "menu", "hgroup"]
+    /// Elements that separate words even when inline.
+    static let breaking: Set<String> = block.union(["br", "img", "td", "th"])
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+}
