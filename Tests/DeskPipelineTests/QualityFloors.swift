@@ -7,10 +7,10 @@ import Testing
 enum Floors {
     /// `updesk eval scrapes --data ../shared/eval/scrapes`: body F1 of plain-text scrapes (issue 2 target 0.90).
     static let scrapesF1 = 0.0
-    /// `updesk eval extraction --data ../shared/eval/extraction`: body F1 of HTML pages.
-    static let extractionF1 = 0.0
-    /// `updesk eval stories --data ../shared/eval/stories`: pairwise F1 of story assignments.
-    static let storiesPairF1 = 0.0
+    /// `updesk eval extraction --data ../shared/eval/extraction`: body F1 of HTML pages (0.9756 measured).
+    static let extractionF1 = 0.975
+    /// `updesk eval stories --data ../shared/eval/stories`: pairwise F1 of story assignments (0.722 measured).
+    static let storiesPairF1 = 0.72
 }
 
 @Suite("Quality floors", .serialized)
