@@ -25,22 +25,14 @@ public struct HeldArticle: Codable, Sendable, Hashable {
     }
 }
 
-/// A story as placement sees it: its weighted terms and when it was last active.
-public struct StoryProfile: Codable, Sendable, Hashable {
-    public var id: Int64
-    public var title: String
-    /// Term → accumulated weight over the story's articles (the top terms only).
-    public var terms: [String: Double]
-    public var articleCount: Int
-    public var firstSeen: Date
-    public var lastSeen: Date
-    public init(id: Int64, title: String, terms: [String: Double], articleCount: Int, firstSeen: Date, lastSeen: Date) {
-        self.id = id
-        self.title = title
-        self.terms = terms
-        self.articleCount = articleCount
-        self.firstSeen = firstSeen
-        self.lastSeen = lastSeen
+/// A story found near an article by the story index: its id and the cosine similarity of its term
+/// profile with the article's term vector.
+public struct StoryMatch: Codable, Sendable, Hashable {
+    public var story: Int64
+    public var similarity: Double
+    public init(story: Int64, similarity: Double) {
+        self.story = story
+        self.similarity = similarity
     }
 }
 
@@ -143,8 +135,9 @@ public protocol TrackingMemory {
     func articles(contentHash: String) throws -> [HeldArticle]
     /// Articles sharing at least one SimHash band (LSH candidates for near-duplicates).
     func articles(simhashBands: [Int64]) throws -> [HeldArticle]
-    /// Stories sharing terms with the article, best first, active since `activeSince`.
-    func candidateStories(terms: [String], activeSince: Date, limit: Int) throws -> [StoryProfile]
+    /// Stories active since `activeSince` whose profiles share terms with `vector` (a unit-length term
+    /// vector), most similar first, with their cosine similarity. Only stories sharing a term are touched.
+    func nearestStories(to vector: [String: Double], activeSince: Date, limit: Int) throws -> [StoryMatch]
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence]
     /// Number of articles each term occurs in, and the number of articles held.
     func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int)

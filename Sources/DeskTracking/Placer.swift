@@ -12,10 +12,6 @@ public struct Placer: Sendable {
     public static let joinThreshold = 0.12
     /// A story with no article for this long is closed: a new event about the same people opens a new story.
     public static let quietDays = 4.0
-    /// Stories retrieved from the term index per article; a bounded number whatever the desk holds.
-    static let candidateLimit = 40
-    /// Query terms sent to the index: the article's strongest terms.
-    static let queryTerms = 12
     /// Sentences of a story compared for novelty: the most recent ones (bounded, so cost stays flat).
     static let heldSentenceLimit = 1500
 
@@ -63,18 +59,11 @@ public struct Placer: Sendable {
             }
         }
 
-        // 3. Which story: the best candidate from the term index that is still active.
-        let query = vector.weights.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .prefix(Self.queryTerms).map(\.key)
-        let candidates = try memory.candidateStories(terms: query, activeSince: when.addingTimeInterval(-Self.quietDays * 86_400),
-                                                     limit: Self.candidateLimit)
-        var best: (StoryProfile, Double)?
-        for story in candidates {
-            let s = vector.cosine(story.terms)
-            if s > (best?.1 ?? 0) { best = (story, s) }
-        }
-        if let (story, similarity) = best, similarity >= Self.joinThreshold {
-            return try finish(analyzed, disposition: .new, storyID: story.id, similarity: similarity, hash: hash,
+        // 3. Which story: the most similar one the story index finds among those still active.
+        let best = try memory.nearestStories(to: vector.weights, activeSince: when.addingTimeInterval(-Self.quietDays * 86_400),
+                                             limit: 1).first
+        if let best, best.similarity >= Self.joinThreshold {
+            return try finish(analyzed, disposition: .new, storyID: best.story, similarity: best.similarity, hash: hash,
                               simhash: simhash, vector: vector, memory: memory)
         }
         return try finish(analyzed, disposition: .new, storyID: nil, similarity: 0, hash: hash, simhash: simhash,

@@ -12,7 +12,8 @@ enum SQLiteSchema {
                 first_seen REAL NOT NULL,
                 last_seen REAL NOT NULL,
                 article_count INTEGER NOT NULL DEFAULT 0,
-                terms TEXT NOT NULL DEFAULT '{}'
+                terms TEXT NOT NULL DEFAULT '{}',
+                norm REAL NOT NULL DEFAULT 0
             );
             CREATE TABLE articles (
                 id INTEGER PRIMARY KEY,

@@ -29,18 +29,22 @@ struct SQLiteTransaction: StoreTransaction {
             """, arguments: StatementArguments(simhashBands)).map(Self.held)
     }
 
-    func candidateStories(terms: [String], activeSince: Date, limit: Int) throws -> [StoryProfile] {
-        guard !terms.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: terms.count).joined(separator: ",")
-        var args: [any DatabaseValueConvertible] = terms
+    func nearestStories(to vector: [String: Double], activeSince: Date, limit: Int) throws -> [StoryMatch] {
+        guard !vector.isEmpty else { return [] }
+        // The dot product is computed by the index join; dividing by the stored profile norm makes it a cosine
+        // (the article vector is unit-length).
+        let values = Array(repeating: "(?, ?)", count: vector.count).joined(separator: ",")
+        var args: [any DatabaseValueConvertible] = []
+        for (term, weight) in vector.sorted(by: { $0.key < $1.key }) { args.append(term); args.append(weight) }
         args.append(activeSince.timeIntervalSince1970)
         args.append(limit)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.*, SUM(st.weight) AS match FROM story_terms st JOIN stories s ON s.id = st.story_id
-            WHERE st.term IN (\(marks)) AND st.last_seen >= ?
-            GROUP BY s.id ORDER BY match DESC LIMIT ?
-            """, arguments: StatementArguments(args))
-        return rows.map(Self.profile)
+        return try Row.fetchAll(db, sql: """
+            WITH q(term, w) AS (VALUES \(values))
+            SELECT st.story_id AS id, SUM(st.weight * q.w) / MAX(s.norm, 1e-9) AS cosine
+            FROM q JOIN story_terms st ON st.term = q.term JOIN stories s ON s.id = st.story_id
+            WHERE st.last_seen >= ?
+            GROUP BY st.story_id ORDER BY cosine DESC, st.story_id LIMIT ?
+            """, arguments: StatementArguments(args)).map { StoryMatch(story: $0["id"], similarity: $0["cosine"]) }
     }
 
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence] {
@@ -184,7 +188,8 @@ struct SQLiteTransaction: StoreTransaction {
         for (t, w) in terms { profile[t, default: 0] += w }
         let top = profile.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.storyProfileTerms)
         let kept = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
-        try db.execute(sql: "UPDATE stories SET terms = ? WHERE id = ?", arguments: [Self.json(kept), story])
+        let norm = kept.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        try db.execute(sql: "UPDATE stories SET terms = ?, norm = ? WHERE id = ?", arguments: [Self.json(kept), norm, story])
         try db.execute(sql: "DELETE FROM story_terms WHERE story_id = ?", arguments: [story])
         for (t, w) in kept {
             try db.execute(sql: "INSERT INTO story_terms (term, story_id, weight, last_seen) VALUES (?, ?, ?, ?)", arguments: [t, story, w, seen])
@@ -205,13 +210,6 @@ struct SQLiteTransaction: StoreTransaction {
         return HeldArticle(id: row["id"], docID: row["doc_id"], source: row["source"], url: row["url"], title: row["title"],
                            contentHash: row["content_hash"], simhash: UInt64(bitPattern: simhash), storyID: row["story_id"],
                            published: (row["published"] as Double?).map { Date(timeIntervalSince1970: $0) })
-    }
-
-    static func profile(_ row: Row) -> StoryProfile {
-        let raw: String = row["terms"]
-        let terms = (try? JSONDecoder().decode([String: Double].self, from: Data(raw.utf8))) ?? [:]
-        return StoryProfile(id: row["id"], title: row["title"], terms: terms, articleCount: row["article_count"],
-                            firstSeen: Date(timeIntervalSince1970: row["first_seen"]), lastSeen: Date(timeIntervalSince1970: row["last_seen"]))
     }
 
     static func json<T: Encodable>(_ value: T) -> String {
