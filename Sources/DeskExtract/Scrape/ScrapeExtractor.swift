@@ -2,12 +2,145 @@ import DeskModel
 import Foundation
 
 /// Extracts an article from a plain-text scrape (the visible text of a page, blocks on their own lines).
+///
+/// 1. Each line is classified on its own (`LineClassifier`): prose, short text, chrome from a generic lexicon,
+///    caption, byline, dateline, or a repeat of an earlier line.
+/// 2. The main block is the maximum-score run of lines (`MainBlockFinder`), anchored after the line that
+///    repeats the page title's headline when there is one (`HeadlineFinder`).
+/// 3. Inside the block the content lines are the body; the standfirst, byline, dates and captions around the
+///    headline go to their own fields; every other line is listed under `removed` with a reason.
 public struct ScrapeExtractor: Sendable {
     public init() {}
 
     public func extract(_ text: String, id: String) -> Article {
-        // Placeholder: every non-empty block is body.
-        let paragraphs = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return Article(id: id, kind: .text, paragraphs: paragraphs)
+        let language = ScrapeLanguage.guess(text)
+        let stopwords = language.flatMap { ScrapeLanguage.stopwords[$0] }
+        let lines = ScrapeLines.split(text, stopwords: stopwords)
+        var article = Article(id: id, kind: .text, language: language)
+        guard !lines.isEmpty else { return article }
+
+        // 1. Classify every line; exact repeats of an earlier line are duplicates.
+        var seen = Set<String>()
+        var kinds: [LineKind] = []
+        for line in lines {
+            if !seen.insert(line.text).inserted {
+                kinds.append(.duplicate)
+            } else {
+                kinds.append(LineClassifier.kind(line, languageKnown: stopwords != nil))
+            }
+        }
+        var scores = lines.indices.map { i in
+            MainBlockFinder.score(kinds[i], line: lines[i], nextAfterBlank: i + 1 < lines.count ? lines[i + 1].afterBlank : true)
+        }
+        scores[0] = MainBlockFinder.metadataScore
+
+        // 2. Main block, anchored at the headline.
+        let candidates = HeadlineFinder.candidates(lines)
+        var headline: Int?
+        var block = MainBlockFinder.best(scores, in: 1..<lines.count)
+        if let b = block {
+            if let inside = candidates.last(where: { b.contains($0) }) {
+                headline = inside
+                block = MainBlockFinder.best(scores, in: (inside + 1)..<lines.count)
+            } else {
+                headline = candidates.last { $0 < b.lowerBound }
+            }
+        } else {
+            headline = candidates.first
+        }
+        if headline == nil, candidates.isEmpty { headline = nil }
+
+        // 3. Standfirst: the sentence right under the headline, followed by metadata or repeated by the body.
+        var standfirst: Int?
+        if let h = headline, h + 1 < lines.count, isSentence(kinds[h + 1]) {
+            let j = h + 1
+            let next = j + 1 < lines.count ? kinds[j + 1] : nil
+            let nextIsMeta: Bool = {
+                switch next {
+                case .caption, .byline, .date, .duplicate: return true
+                default: return false
+                }
+            }()
+            let outsideBlock = block.map { j < $0.lowerBound } ?? true
+            let stem = lines[j].normalized
+            let repeated = lines[(j + 1)...].prefix(6).contains { $0.normalized.hasPrefix(stem) && $0.normalized != stem }
+            if nextIsMeta || outsideBlock || repeated { standfirst = j }
+        }
+
+        // Metadata zone: a few lines around the headline and the start of the block.
+        let bodyStart = block?.lowerBound ?? lines.count
+        let zoneStart = max(1, (headline ?? bodyStart) - 4)
+        let zoneEnd = min(lines.count, bodyStart + 3)
+        var bylineIndex: Int?
+        var dateIndices: [Int] = []
+        if zoneStart < zoneEnd {
+            for i in zoneStart..<zoneEnd {
+                switch kinds[i] {
+                case .byline(let name):
+                    if bylineIndex == nil { bylineIndex = i; article.byline = name }
+                    if let d = DateParser.find(in: lines[i].text), article.published == nil {
+                        article.published = Sourced(d, from: "byline line")
+                        dateIndices.append(i)
+                    }
+                case .date(let d, let isUpdate):
+                    if isUpdate {
+                        if article.modified == nil { article.modified = Sourced(d, from: "dateline line"); dateIndices.append(i) }
+                    } else if article.published == nil {
+                        article.published = Sourced(d, from: "dateline line")
+                        dateIndices.append(i)
+                    }
+                default: break
+                }
+            }
+        }
+        if article.published == nil, let m = article.modified { article.published = Sourced(m.value, from: m.from) }
+
+        // 4. Body and removals.
+        article.title = headline.map { lines[$0].text } ?? HeadlineFinder.cleanTitle(lines[0].text)
+        article.standfirst = standfirst.map { lines[$0].text }
+        let captionZone = (headline ?? 0)...(block?.upperBound ?? lines.count - 1)
+        for (i, line) in lines.enumerated() {
+            let inBlock = block?.contains(i) ?? false
+            if i == 0 || i == headline || i == standfirst || i == bylineIndex || dateIndices.contains(i) {
+                article.removed.append(Removal(text: line.text, reason: .metadata))
+                continue
+            }
+            switch kinds[i] {
+            case .prose, .text, .short:
+                if inBlock {
+                    article.paragraphs.append(line.text)
+                } else if i < bodyStart {
+                    article.removed.append(Removal(text: line.text, reason: kinds[i].isShort ? .navigation : .leading))
+                } else {
+                    article.removed.append(Removal(text: line.text, reason: .trailing))
+                }
+            case .boilerplate(let hit):
+                article.removed.append(Removal(text: line.text, reason: hit.reason))
+            case .caption(let caption):
+                if captionZone.contains(i), !caption.text.isEmpty, !article.captions.contains(caption) {
+                    article.captions.append(caption)
+                }
+                article.removed.append(Removal(text: line.text, reason: .caption))
+            case .byline, .date:
+                article.removed.append(Removal(text: line.text, reason: .metadata))
+            case .duplicate:
+                article.removed.append(Removal(text: line.text, reason: .duplicate))
+            }
+        }
+        return article
+    }
+
+    private func isSentence(_ kind: LineKind) -> Bool {
+        switch kind {
+        case .prose, .text: true
+        default: false
+        }
+    }
+}
+
+extension LineKind {
+    var isShort: Bool {
+        if case .short = self { return true }
+        return false
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The headline: a scrape starts with the page title ("Headline - Site Name", "Section | Headline"), and the
+/// article repeats the headline on its own line just above the body.
+enum HeadlineFinder {
+    /// Separators between a headline and the site or section name in a page title.
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • "]
+    /// A title segment or prefix must have this many words to identify a headline line (shorter pieces are
+    /// site and section names such as "Opinion" or "The New York Times").
+    static let minMatchWords = 3
+
+    /// Pieces of the title that could be the headline, longest first, normalized.
+    static func titleForms(_ title: String) -> [String] {
+        var forms = [ScrapeLine.words(title).joined(separator: " ")]
+        var pieces = [title]
+        for sep in titleSeparators {
+            pieces = pieces.flatMap { $0.components(separatedBy: sep) }
+        }
+        for p in pieces {
+            let n = ScrapeLine.words(p).joined(separator: " ")
+            if n.split(separator: " ").count >= minMatchWords, !forms.contains(n) { forms.append(n) }
+        }
+        return forms.sorted { $0.count > $1.count }
+    }
+
+    /// The title without site and section names: its longest separator-delimited piece.
+    static func cleanTitle(_ title: String) -> String {
+        var pieces = [title]
+        for sep in titleSeparators { pieces = pieces.flatMap { $0.components(separatedBy: sep) } }
+        let best = pieces.max { $0.count < $1.count } ?? title
+        return best.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether `line` repeats the headline given by the title forms.
+    static func matches(_ line: ScrapeLine, forms: [String]) -> Bool {
+        guard line.wordCount >= minMatchWords || forms.contains(line.normalized) else { return false }
+        let n = line.normalized
+        guard !n.isEmpty else { return false }
+        for f in forms {
+            if n == f { return true }
+            // The line is the headline and the title adds the site name, or the reverse (a kicker on the line).
+            if line.wordCount >= minMatchWords, f.hasPrefix(n + " ") || f.hasSuffix(" " + n) { return true }
+            if n.hasPrefix(f + " ") || n.hasSuffix(" " + f), f.split(separator: " ").count >= minMatchWords + 1 { return true }
+        }
+        return false
+    }
+
+    /// Indices (after the first line) of lines that repeat the headline.
+    static func candidates(_ lines: [ScrapeLine]) -> [Int] {
+        guard let first = lines.first else { return [] }
+        let forms = titleForms(first.text)
+        return lines.dropFirst().filter { matches($0, forms: forms) }.map(\.index)
+    }
+}

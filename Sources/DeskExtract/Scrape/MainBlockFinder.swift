@@ -1,0 +1,50 @@
+import Foundation
+
+/// Finds the main block: the contiguous run of lines with the highest total score, where prose scores by its
+/// length and everything else costs a little (menus, labels) or a lot (chrome, end-of-article markers). A
+/// maximum-sum segment (Kadane) naturally spans short body lines (subheads, table rows) between paragraphs
+/// and stops where a long stretch of chrome begins.
+enum MainBlockFinder {
+    /// Prose earns 1 plus one point per `proseCharsPerPoint` characters, capped so one huge comment or
+    /// legal text does not dominate. Chosen so a typical 300-character paragraph (4 points) outweighs about
+    /// six menu items.
+    static let proseBase = 1.0
+    static let proseCharsPerPoint = 100.0
+    static let proseMaxChars = 800.0
+    static let textScore = 0.5
+    /// A short line that sits alone between blank lines is a subhead or a one-line paragraph more often than
+    /// a menu item (menus print one item per line with no blanks): it costs less.
+    static let shortAloneScore = -0.2
+    static let shortScore = -0.7
+    static let metadataScore = -1.0
+    static let duplicateScore = -1.5
+    static let boilerplateScore = -4.0
+    /// Crossing an end-of-article marker ("Related", "Comments", "Share this") costs as much as ~2.5 average
+    /// paragraphs, so only a body that clearly continues afterwards is joined across it.
+    static let endMarkerScore = -10.0
+
+    static func score(_ kind: LineKind, line: ScrapeLine, nextAfterBlank: Bool) -> Double {
+        switch kind {
+        case .prose: return proseBase + min(Double(line.charCount), proseMaxChars) / proseCharsPerPoint
+        case .text: return textScore
+        case .short: return line.afterBlank && nextAfterBlank ? shortAloneScore : shortScore
+        case .boilerplate(let hit): return hit.endsArticle ? endMarkerScore : boilerplateScore
+        case .caption, .byline, .date: return metadataScore
+        case .duplicate: return duplicateScore
+        }
+    }
+
+    /// The maximum-sum segment of `scores` within `range`; nil when no line scores above zero.
+    static func best(_ scores: [Double], in range: Range<Int>) -> ClosedRange<Int>? {
+        var bestSum = 0.0
+        var bestRange: ClosedRange<Int>?
+        var sum = 0.0
+        var start = range.lowerBound
+        for i in range {
+            if sum <= 0 { sum = 0; start = i }
+            sum += scores[i]
+            if sum > bestSum { bestSum = sum; bestRange = start...i }
+        }
+        return bestRange
+    }
+}
