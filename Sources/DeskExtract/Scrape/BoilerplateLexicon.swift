@@ -93,6 +93,16 @@ enum BoilerplateLexicon {
         return list
     }()
 
+    /// Single generic words that are chrome only when they are (nearly) the whole line: "Menu", "Search".
+    static let tinyLineWords = 4
+    static let tinyOnly: Set<String> = ["menu", "search", "close", "sections", "image", "video", "audio", "caption", "related",
+                                        "comments", "comment", "reply", "replies", "discussion", "trending", "recommended",
+                                        "loading", "enable", "privacy", "register", "registration", "login", "rss", "promoted",
+                                        "sponsored", "advertising", "subscriber", "subscribers", "subscription", "subscribed",
+                                        "notifications", "navigation", "toggle", "homepage", "affiliate", "responses", "donation",
+                                        "contribution", "buscar", "pesquisar", "rechercher", "suche", "cari", "поиск", "entrar",
+                                        "masuk", "connexion", "anmelden", "accedi", "iklan", "doar", "dona", "this article", "this story"]
+
     /// Chrome that is also a plausible body word only counts on short lines: "share", "comment" etc.
     static let shortOnly: Set<String> = ["comments", "comment", "reply", "replies", "discussion", "register", "registration",
                                          "privacy", "close", "menu", "search", "sections", "related", "this article", "this story",
@@ -114,6 +124,7 @@ enum BoilerplateLexicon {
         for (phrase, reason) in phrases {
             if norm.contains(" " + phrase + " ") {
                 if line.wordCount > shortLineWords && shortOnly.contains(phrase) { continue }
+                if line.wordCount > tinyLineWords && tinyOnly.contains(phrase) { continue }
                 hits.append(reason)
                 distinct.insert(phrase)
             }

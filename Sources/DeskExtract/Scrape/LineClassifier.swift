@@ -36,6 +36,10 @@ enum LineClassifier {
     /// A short sentence: at least this long, ending like a sentence.
     static let textMinChars = 30
     static let textMinStopwordDensity = 0.08
+    /// An unpunctuated line counts as text with this many words and this stopword share (teaser headlines
+    /// and menu items are mostly content words; list items in a body read like sentences).
+    static let listItemMinWords = 6
+    static let listItemMinStopwordDensity = 0.25
 
     static func kind(_ line: ScrapeLine, languageKnown: Bool) -> LineKind {
         if let hit = BoilerplateLexicon.classify(line) { return .boilerplate(hit) }
@@ -56,6 +60,10 @@ enum LineClassifier {
             }
         }
         if line.charCount >= textMinChars, line.endsLikeSentence, !languageKnown || density >= textMinStopwordDensity {
+            return .text
+        }
+        // List items and run-in sentences without final punctuation: several words, many of them stopwords.
+        if languageKnown, line.charCount >= textMinChars, line.wordCount >= listItemMinWords, density >= listItemMinStopwordDensity {
             return .text
         }
         return .short

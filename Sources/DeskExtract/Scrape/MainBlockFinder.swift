@@ -47,4 +47,29 @@ enum MainBlockFinder {
         }
         return bestRange
     }
+
+    /// The maximum-sum segment of `scores` within `range` that contains `anchor`.
+    static func best(_ scores: [Double], in range: Range<Int>, containing anchor: Int) -> (ClosedRange<Int>, Double) {
+        var start = anchor, bestLeft = 0.0, sum = 0.0
+        var i = anchor - 1
+        while i >= range.lowerBound {
+            sum += scores[i]
+            if sum > bestLeft { bestLeft = sum; start = i }
+            i -= 1
+        }
+        var end = anchor, bestRight = 0.0
+        sum = 0
+        i = anchor + 1
+        while i < range.upperBound {
+            sum += scores[i]
+            if sum > bestRight { bestRight = sum; end = i }
+            i += 1
+        }
+        return (start...end, bestLeft + scores[anchor] + bestRight)
+    }
+
+    /// Sum of the scores in a segment.
+    static func total(_ scores: [Double], _ segment: ClosedRange<Int>) -> Double {
+        segment.reduce(0) { $0 + scores[$1] }
+    }
 }

@@ -23,7 +23,10 @@ public struct ScrapeExtractor: Sendable {
         var seen = Set<String>()
         var kinds: [LineKind] = []
         for line in lines {
-            if !seen.insert(line.text).inserted {
+            // A repeat is dropped when it is a sentence-sized line (captions and teasers printed twice) or follows
+            // its original directly; short repeats inside a body (table cells, list labels) are classified as usual.
+            let previous = line.index > 0 ? lines[line.index - 1].text : nil
+            if !seen.insert(line.text).inserted && (line.charCount >= LineClassifier.textMinChars || previous == line.text) {
                 kinds.append(.duplicate)
             } else {
                 kinds.append(LineClassifier.kind(line, languageKnown: stopwords != nil))
@@ -34,22 +37,14 @@ public struct ScrapeExtractor: Sendable {
         }
         scores[0] = MainBlockFinder.metadataScore
 
-        // 2. Main block, anchored at the headline.
-        let candidates = HeadlineFinder.candidates(lines)
-        var headline: Int?
-        var block = MainBlockFinder.best(scores, in: 1..<lines.count)
-        if let b = block {
-            if let inside = candidates.last(where: { b.contains($0) }) {
-                headline = inside
-                block = MainBlockFinder.best(scores, in: (inside + 1)..<lines.count)
-            } else {
-                headline = candidates.last { $0 < b.lowerBound }
-            }
-        } else {
-            headline = candidates.first
-        }
-        if headline == nil, candidates.isEmpty { headline = nil }
-
+        // 2. Main block, anchored at the headline: the best run that contains the first paragraph of prose
+        //    printed under a line repeating the title. Without a headline, the best run on the page.
+        let (headline, block) = mainBlock(lines: lines, kinds: kinds, scores: scores)
+        if let dbg = ProcessInfo.processInfo.environment["SCRAPE_DEBUG"], id.hasPrefix(dbg) {  // DEBUG-REMOVE
+            var out = "lang=\(language ?? "nil") headline=\(headline ?? -1) block=\(String(describing: block))\n"  // DEBUG-REMOVE
+            for i in lines.indices { out += String(format: "%4d %6.1f %@ %@ %@\n", i, scores[i], block?.contains(i) ?? false ? "B" : ".", "\(kinds[i])".prefix(14).padding(toLength: 14, withPad: " ", startingAt: 0), String(lines[i].text.prefix(110))) }  // DEBUG-REMOVE
+            FileHandle.standardError.write(out.data(using: .utf8)!)  // DEBUG-REMOVE
+        }  // DEBUG-REMOVE
         // 3. Standfirst: the sentence right under the headline, followed by metadata or repeated by the body.
         var standfirst: Int?
         if let h = headline, h + 1 < lines.count, isSentence(kinds[h + 1]) {
@@ -128,6 +123,28 @@ public struct ScrapeExtractor: Sendable {
             }
         }
         return article
+    }
+
+    /// A headline must be followed by the first paragraph within this many lines (byline, dates, standfirst,
+    /// a caption and a share bar fit); farther away, the repeat is a teaser or a menu entry, not the headline.
+    static let maxHeadlineToBodyLines = 12
+
+    private func mainBlock(lines: [ScrapeLine], kinds: [LineKind], scores: [Double]) -> (Int?, ClosedRange<Int>?) {
+        let candidates = HeadlineFinder.candidates(lines)
+        var best: (headline: Int, block: ClosedRange<Int>, score: Double)?
+        var i = 0
+        while i < candidates.count {
+            // Of several candidates before the same paragraph, the last (closest) one is the headline.
+            let c = candidates[i]
+            guard let p = ((c + 1)..<lines.count).first(where: { if case .prose = kinds[$0] { return true } else { return false } }) else { break }
+            let closest = candidates[i...].last { $0 < p } ?? c
+            i = (candidates.firstIndex { $0 > p }) ?? candidates.count
+            guard p - closest <= Self.maxHeadlineToBodyLines else { continue }
+            let (segment, score) = MainBlockFinder.best(scores, in: (closest + 1)..<lines.count, containing: p)
+            if best == nil || score > best!.score { best = (closest, segment, score) }
+        }
+        if let best { return (best.headline, best.block) }
+        return (candidates.first, MainBlockFinder.best(scores, in: 1..<lines.count))
     }
 
     private func isSentence(_ kind: LineKind) -> Bool {

@@ -31,10 +31,13 @@ enum ScrapeLanguage {
     /// short or not in a listed language (values chosen so a menu-only page yields nil, an article page does not).
     static let minimumHits = 20
     static let minimumShare = 0.12
+    /// Lines shorter than this (menu items, labels) do not vote.
+    static let minimumLineWords = 8
 
     /// The language whose stopwords cover the most words of the text, if any covers enough of it.
     static func guess(_ text: String) -> String? {
-        let words = ScrapeLine.words(text)
+        // Only sentence-sized lines vote: menus and link lists would dilute the share.
+        let words = text.split(separator: "\n").map { ScrapeLine.words(String($0)) }.filter { $0.count >= minimumLineWords }.flatMap { $0 }
         guard !words.isEmpty else { return nil }
         var best: (String, Int)?
         for (code, list) in stopwords {
