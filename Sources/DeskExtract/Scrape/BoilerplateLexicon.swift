@@ -8,6 +8,9 @@ enum BoilerplateLexicon {
         var reason: RemovalReason
         /// The line marks the end of the article (share bar, comments, related links, tags, author box).
         var endsArticle: Bool
+        /// Nothing after it belongs to the body (share bar, comments, "you may also like", tags): unlike a
+        /// "Related" or "Trending" box, these are never printed in the middle of an article.
+        var isHardEnd: Bool = false
     }
 
     /// Lines up to this many words are matched on any lexicon phrase; longer lines are prose-sized and need
@@ -46,6 +49,11 @@ enum BoilerplateLexicon {
         return table
     }()
 
+    /// Related-content headings that close an article (the inline "Related" box does not).
+    static let hardRelated: Set<String> = ["you may also like", "you might also like", "you may like", "you might like",
+                                           "recommended for you", "read next", "what to read next", "up next", "more stories",
+                                           "você pode gostar", "te puede interesar", "potrebbe interessarti", "more from"]
+
     /// Phrases that mark a line as chrome wherever they occur in it (word-bounded, lower-case).
     static let phrases: [(String, RemovalReason)] = {
         var list: [(String, RemovalReason)] = []
@@ -66,7 +74,9 @@ enum BoilerplateLexicon {
                           "рассылка", "подписаться", "berlangganan"])
         add(.share, ["share this", "share on", "share via", "click to share", "click to email", "click to print", "opens in new window",
                      "share your thoughts", "share on facebook", "share on twitter", "follow us", "follow the", "like us on",
-                     "pin it", "copy link", "send to email", "email this", "print this"])
+                     "pin it", "copy link", "facebook", "twitter", "reddit", "email", "e mail", "tumblr", "linkedin",
+                     "whatsapp", "print", "pinterest", "telegram", "instagram", "youtube", "flipboard", "messenger",
+                     "vkontakte", "odnoklassniki", "pocket", "tweet", "shares", "google", "buffer", "pin", "sms", "send to email", "email this", "print this"])
         add(.comments, ["comments", "comment", "responses to", "reply", "replies", "discussion", "comentários",
                         "commentaires", "kommentare", "commenti", "komentar", "комментарии", "bloggers like this", "responses"])
         add(.advertising, ["advertisement", "advertising", "sponsored", "paid content", "paid post", "paid program", "promoted",
@@ -101,7 +111,10 @@ enum BoilerplateLexicon {
                                         "sponsored", "advertising", "subscriber", "subscribers", "subscription", "subscribed",
                                         "notifications", "navigation", "toggle", "homepage", "affiliate", "responses", "donation",
                                         "contribution", "buscar", "pesquisar", "rechercher", "suche", "cari", "поиск", "entrar",
-                                        "masuk", "connexion", "anmelden", "accedi", "iklan", "doar", "dona", "this article", "this story"]
+                                        "masuk", "connexion", "anmelden", "accedi", "iklan", "doar", "dona", "this article", "this story",
+                                        "facebook", "twitter", "reddit", "email", "e mail", "tumblr", "linkedin", "whatsapp", "print",
+                                        "pinterest", "telegram", "instagram", "youtube", "flipboard", "messenger", "vkontakte",
+                                        "odnoklassniki", "pocket", "tweet", "shares", "google", "buffer", "pin", "sms"]
 
     /// Chrome that is also a plausible body word only counts on short lines: "share", "comment" etc.
     static let shortOnly: Set<String> = ["comments", "comment", "reply", "replies", "discussion", "register", "registration",
@@ -117,7 +130,9 @@ enum BoilerplateLexicon {
         let norm = " " + normalized(line.text) + " "
         let compact = norm.trimmingCharacters(in: .whitespaces)
         if line.wordCount <= markerWords {
-            if let reason = endMarkers[compact] { return Hit(reason: reason, endsArticle: true) }
+            if let reason = endMarkers[compact] {
+                return Hit(reason: reason, endsArticle: true, isHardEnd: reason != .related || hardRelated.contains(compact))
+            }
         }
         var hits: [RemovalReason] = []
         var distinct = Set<String>()

@@ -49,7 +49,20 @@ enum LineClassifier {
         return contentKind(line, languageKnown: languageKnown)
     }
 
+    /// Share of capitalised words (of four letters or more) above which a line is headline-cased: a teaser
+    /// or menu entry, not running text.
+    static let titleCaseShare = 0.8
+    static let titleCaseMinWords = 4
+
+    static func isTitleCased(_ line: ScrapeLine) -> Bool {
+        let words = line.text.split(separator: " ").filter { $0.count >= 4 && $0.first!.isLetter }
+        guard words.count >= titleCaseMinWords else { return false }
+        let capitalised = words.filter { $0.first!.isUppercase }.count
+        return Double(capitalised) >= titleCaseShare * Double(words.count)
+    }
+
     static func contentKind(_ line: ScrapeLine, languageKnown: Bool) -> LineKind {
+        if line.charCount < longLineChars, isTitleCased(line) { return .short }
         let minChars = line.isMostlyCJK ? proseMinCharsCJK : proseMinChars
         let density = line.stopwordDensity
         if line.charCount >= minChars {

@@ -19,16 +19,22 @@ enum MainBlockFinder {
     static let metadataScore = -1.0
     static let duplicateScore = -1.5
     static let boilerplateScore = -4.0
-    /// Crossing an end-of-article marker ("Related", "Comments", "Share this") costs as much as ~2.5 average
-    /// paragraphs, so only a body that clearly continues afterwards is joined across it.
-    static let endMarkerScore = -10.0
+    /// Crossing an end-of-article marker ("Related", "Comments", "Share this") costs as much as ~1.5 average
+    /// paragraphs, so only a body that clearly continues afterwards (an inline "Related" box) is joined across it.
+    static let endMarkerScore = -6.0
+    /// Hard end markers (comments, share bar, "you may also like", tags) are never crossed.
+    static let hardEndScore = -1000.0
+    /// Short lines carrying numbers are table rows and list data ("June 9 – Tampa, FL"), rarely menu items.
+    static let shortDataScore = -0.1
 
     static func score(_ kind: LineKind, line: ScrapeLine, nextAfterBlank: Bool) -> Double {
         switch kind {
         case .prose: return proseBase + min(Double(line.charCount), proseMaxChars) / proseCharsPerPoint
         case .text: return textScore
-        case .short: return line.afterBlank && nextAfterBlank ? shortAloneScore : shortScore
-        case .boilerplate(let hit): return hit.endsArticle ? endMarkerScore : boilerplateScore
+        case .short:
+            if line.afterBlank && nextAfterBlank { return shortAloneScore }
+            return line.text.contains(where: \.isNumber) ? shortDataScore : shortScore
+        case .boilerplate(let hit): return hit.isHardEnd ? hardEndScore : hit.endsArticle ? endMarkerScore : boilerplateScore
         case .caption, .byline, .date: return metadataScore
         case .duplicate: return duplicateScore
         }
@@ -66,6 +72,19 @@ enum MainBlockFinder {
             i += 1
         }
         return (start...end, bestLeft + scores[anchor] + bestRight)
+    }
+
+    /// The maximum-sum segment that starts inside `starts` and ends before `limit`.
+    static func best(_ scores: [Double], startingIn starts: Range<Int>, before limit: Int) -> (ClosedRange<Int>, Double)? {
+        var result: (ClosedRange<Int>, Double)?
+        for s in starts where scores[s] > 0 {
+            var sum = 0.0
+            for e in s..<limit {
+                sum += scores[e]
+                if sum > (result?.1 ?? 0) { result = (s...e, sum) }
+            }
+        }
+        return result
     }
 
     /// Sum of the scores in a segment.

@@ -125,25 +125,31 @@ public struct ScrapeExtractor: Sendable {
         return article
     }
 
-    /// A headline must be followed by the first paragraph within this many lines (byline, dates, standfirst,
-    /// a caption and a share bar fit); farther away, the repeat is a teaser or a menu entry, not the headline.
+    /// A headline must be followed by the first paragraph within this many lines, not counting recognised
+    /// chrome (share bars, ads) and metadata: byline, dates, standfirst, a caption and a kicker fit; farther
+    /// away, the repeat is a teaser or a menu entry, not the headline.
     static let maxHeadlineToBodyLines = 12
 
     private func mainBlock(lines: [ScrapeLine], kinds: [LineKind], scores: [Double]) -> (Int?, ClosedRange<Int>?) {
-        let candidates = HeadlineFinder.candidates(lines)
-        var best: (headline: Int, block: ClosedRange<Int>, score: Double)?
+        let candidates = HeadlineFinder.candidates(lines).filter { if case .boilerplate = kinds[$0] { false } else { true } }
         var i = 0
         while i < candidates.count {
-            // Of several candidates before the same paragraph, the last (closest) one is the headline.
+            // Of several candidates before the same paragraph, the last (closest) one is the headline; the
+            // earliest headline with a paragraph close under it wins (later repeats are teasers and comments).
             let c = candidates[i]
             guard let p = ((c + 1)..<lines.count).first(where: { if case .prose = kinds[$0] { return true } else { return false } }) else { break }
             let closest = candidates[i...].last { $0 < p } ?? c
             i = (candidates.firstIndex { $0 > p }) ?? candidates.count
-            guard p - closest <= Self.maxHeadlineToBodyLines else { continue }
-            let (segment, score) = MainBlockFinder.best(scores, in: (closest + 1)..<lines.count, containing: p)
-            if best == nil || score > best!.score { best = (closest, segment, score) }
+            let distance = ((closest + 1)..<p).filter { kinds[$0].isContent }.count
+            guard distance <= Self.maxHeadlineToBodyLines else { continue }
+            // The body starts between the headline and the first hard end marker after that paragraph (a teaser
+            // list after "You may also like" can outscore a short article; it is still not the article).
+            let hardEnd = (p..<lines.count).first { if case .boilerplate(let hit) = kinds[$0] { hit.isHardEnd } else { false } } ?? lines.count
+            if let (segment, _) = MainBlockFinder.best(scores, startingIn: (closest + 1)..<hardEnd, before: lines.count) {
+                return (closest, segment)
+            }
+            continue
         }
-        if let best { return (best.headline, best.block) }
         return (candidates.first, MainBlockFinder.best(scores, in: 1..<lines.count))
     }
 
