@@ -65,7 +65,8 @@ enum LineClassifier {
         if line.charCount < longLineChars, isTitleCased(line) { return .short }
         let minChars = line.isMostlyCJK ? proseMinCharsCJK : proseMinChars
         let density = line.stopwordDensity
-        if line.charCount >= minChars {
+        // Paragraphs end like sentences; teaser headlines of the same length do not.
+        if line.charCount >= minChars, line.endsLikeSentence || line.charCount >= longLineChars {
             if !languageKnown || line.isMostlyCJK {
                 if line.punctuationCount >= 1 || line.endsLikeSentence { return .prose }
             } else if density >= proseMinStopwordDensity || (line.charCount >= longLineChars && density >= longLineMinStopwordDensity) {
