@@ -122,7 +122,8 @@ enum TextDates {
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        guard let date = calendar.date(from: comps) else { return nil }
+        // Reject impossible days ("February 31") instead of letting the calendar roll them over.
+        guard let date = calendar.date(from: comps), calendar.component(.day, from: date) == found.d else { return nil }
         // What is left once the date and time are cut out and label words dropped.
         var rest = ns.replacingCharacters(in: found.range, with: " ")
         if let m = bestClock, comps.hour != 0 || comps.minute != 0 || m.range(at: 2).location != NSNotFound {

@@ -60,9 +60,9 @@ enum BoilerplateLexicon {
         func add(_ reason: RemovalReason, _ items: [String]) { list += items.map { ($0, reason) } }
         add(.paywall, ["you have read", "articles this month", "free articles", "free article", "article limit", "subscribe to continue",
                        "to continue reading", "continue reading with", "already a subscriber", "subscriber only", "subscribers only",
-                       "for subscribers", "unlock this", "unlimited access", "full access", "premium content", "paywall",
+                       "for subscribers", "unlock this", "unlimited access", "premium content", "paywall",
                        "assine", "suscríbete", "abonnez vous", "abonnieren", "abbonati"])
-        add(.registration, ["sign in", "sign up", "log in", "login", "log out", "logout", "register", "registration",
+        add(.registration, ["register to", "register for", "please register", "full access", "sign in", "sign up", "log in", "login", "log out", "logout", "register", "registration",
                             "create an account", "create a free account", "my account", "manage my account", "entrar", "iniciar sesión",
                             "connexion", "anmelden", "accedi", "masuk", "войти", "регистрация"])
         add(.donation, ["donate", "donating", "donation", "support us", "your support", "contribution", "become a member",
@@ -123,7 +123,7 @@ enum BoilerplateLexicon {
                                          "donation", "contribution", "subscriber", "subscribers", "subscription", "subscribed",
                                          "notifications", "doar", "advertising", "promoted", "affiliate", "responses",
                                          "sponsored", "rss", "»", "«", "×", "login", "entrar", "masuk", "cari",
-                                         "our mission", "your support", "readers like you", "full access", "follow the",
+                                         "follow the",
                                          "what you need to know", "all the latest", "supported by", "copyright", "cookie", "cookies"]
 
     static func classify(_ line: ScrapeLine) -> Hit? {

@@ -51,4 +51,29 @@ enum HeadlineFinder {
         let forms = titleForms(first.text)
         return lines.dropFirst().filter { matches($0, forms: forms) }.map(\.index)
     }
+
+    /// A headline is a handful of words to a long sentence's worth, without a final full stop.
+    static let headlineWords = 3...25
+
+    /// Without a title to match, the headline is the nearest headline-shaped line above the body: at most
+    /// `maxLinesAbove` content lines up, skipping the standfirst, captions, bylines and dates in between.
+    static let maxLinesAbove = 4
+
+    static func nearestAbove(_ start: Int, lines: [ScrapeLine], kinds: [LineKind]) -> Int? {
+        var seenContent = 0
+        var i = start - 1
+        while i >= 1 && seenContent <= maxLinesAbove {
+            let line = lines[i]
+            switch kinds[i] {
+            case .short, .text, .prose:
+                let last = line.text.last.map { ".!?…:".contains($0) } ?? true
+                if headlineWords.contains(line.wordCount) && !last && line.charCount <= 200 { return i }
+                seenContent += 1
+            case .boilerplate: return nil
+            default: break
+            }
+            i -= 1
+        }
+        return nil
+    }
 }

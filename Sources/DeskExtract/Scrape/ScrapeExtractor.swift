@@ -150,7 +150,11 @@ public struct ScrapeExtractor: Sendable {
             }
             continue
         }
-        return (candidates.first, MainBlockFinder.best(scores, in: 1..<lines.count))
+        let block = MainBlockFinder.best(scores, in: 1..<lines.count)
+        if let b = block, let above = HeadlineFinder.nearestAbove(b.lowerBound, lines: lines, kinds: kinds) {
+            return (above, block)
+        }
+        return (candidates.first, block)
     }
 
     private func isSentence(_ kind: LineKind) -> Bool {
