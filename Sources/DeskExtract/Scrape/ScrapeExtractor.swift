@@ -129,6 +129,9 @@ public struct ScrapeExtractor: Sendable {
     /// chrome (share bars, ads) and metadata: byline, dates, standfirst, a caption and a kicker fit; farther
     /// away, the repeat is a teaser or a menu entry, not the headline.
     static let maxHeadlineToBodyLines = 12
+    /// The body may start a little after the first paragraph under the headline (that "paragraph" can be a
+    /// standfirst, a promo or a widget) but not farther than this many lines: beyond, it is another article.
+    static let maxBodyStartAfterFirstParagraph = 20
 
     private func mainBlock(lines: [ScrapeLine], kinds: [LineKind], scores: [Double]) -> (Int?, ClosedRange<Int>?) {
         let candidates = HeadlineFinder.candidates(lines).filter { if case .boilerplate = kinds[$0] { false } else { true } }
@@ -145,7 +148,8 @@ public struct ScrapeExtractor: Sendable {
             // The body starts between the headline and the first hard end marker after that paragraph (a teaser
             // list after "You may also like" can outscore a short article; it is still not the article).
             let hardEnd = (p..<lines.count).first { if case .boilerplate(let hit) = kinds[$0] { hit.isHardEnd } else { false } } ?? lines.count
-            if let (segment, _) = MainBlockFinder.best(scores, startingIn: (closest + 1)..<hardEnd, before: lines.count) {
+            let latestStart = min(hardEnd, p + Self.maxBodyStartAfterFirstParagraph)
+            if let (segment, _) = MainBlockFinder.best(scores, startingIn: (closest + 1)..<latestStart, before: lines.count) {
                 return (closest, segment)
             }
             continue
