@@ -12,8 +12,8 @@ enum MainBlockFinder {
     static let proseCharsPerPoint = 100.0
     static let proseMaxChars = 800.0
     static let textScore = 0.5
-    /// A short line that sits alone between blank lines is a subhead or a one-line paragraph more often than
-    /// a menu item (menus print one item per line with no blanks): it costs less.
+    /// A short line between two sentences is a subhead or a one-line paragraph more often than a menu item
+    /// (menus and teaser grids stack several short lines): it costs less.
     static let shortAloneScore = -0.2
     static let shortScore = -0.7
     static let metadataScore = -1.0
@@ -27,15 +27,19 @@ enum MainBlockFinder {
     /// Short lines carrying numbers are table rows and list data ("June 9 – Tampa, FL"), rarely menu items.
     static let shortDataScore = -0.1
 
-    static func score(_ kind: LineKind, line: ScrapeLine, nextAfterBlank: Bool) -> Double {
+    /// Datelines and bylines after the article has started belong to teasers of other articles.
+    static let teaserMetadataScore = -3.0
+
+    static func score(_ kind: LineKind, line: ScrapeLine, betweenSentences: Bool, afterProse: Bool) -> Double {
         switch kind {
         case .prose: return proseBase + min(Double(line.charCount), proseMaxChars) / proseCharsPerPoint
         case .text: return textScore
         case .short:
-            if line.afterBlank && nextAfterBlank { return shortAloneScore }
+            if betweenSentences { return shortAloneScore }
             return line.text.contains(where: \.isNumber) ? shortDataScore : shortScore
         case .boilerplate(let hit): return hit.isHardEnd ? hardEndScore : hit.endsArticle ? endMarkerScore : boilerplateScore
-        case .caption, .byline, .date: return metadataScore
+        case .caption: return metadataScore
+        case .byline, .date: return afterProse ? teaserMetadataScore : metadataScore
         case .duplicate: return duplicateScore
         }
     }

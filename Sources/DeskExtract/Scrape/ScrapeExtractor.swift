@@ -32,8 +32,11 @@ public struct ScrapeExtractor: Sendable {
                 kinds.append(LineClassifier.kind(line, languageKnown: stopwords != nil))
             }
         }
+        func sentenceAt(_ i: Int) -> Bool { i >= 0 && i < lines.count && isSentence(kinds[i]) }
+        let firstProse = kinds.firstIndex { if case .prose = $0 { true } else { false } } ?? lines.count
         var scores = lines.indices.map { i in
-            MainBlockFinder.score(kinds[i], line: lines[i], nextAfterBlank: i + 1 < lines.count ? lines[i + 1].afterBlank : true)
+            MainBlockFinder.score(kinds[i], line: lines[i], betweenSentences: sentenceAt(i - 1) && sentenceAt(i + 1),
+                                  afterProse: i > firstProse)
         }
         scores[0] = MainBlockFinder.metadataScore
 
