@@ -8,6 +8,9 @@ enum HeadlineFinder {
     /// A title segment or prefix must have this many words to identify a headline line (shorter pieces are
     /// site and section names such as "Opinion" or "The New York Times").
     static let minMatchWords = 3
+    /// A headline line may carry a short kicker or label the title lacks ("Opinion", "Breaking:"); a line
+    /// that adds more than this many words is a teaser with its summary run in.
+    static let maxExtraWords = 4
 
     /// Pieces of the title that could be the headline, longest first, normalized.
     static func titleForms(_ title: String) -> [String] {
@@ -40,7 +43,9 @@ enum HeadlineFinder {
             if n == f { return true }
             // The line is the headline and the title adds the site name, or the reverse (a kicker on the line).
             if line.wordCount >= minMatchWords, f.hasPrefix(n + " ") || f.hasSuffix(" " + n) { return true }
-            if n.hasPrefix(f + " ") || n.hasSuffix(" " + f), f.split(separator: " ").count >= minMatchWords + 1 { return true }
+            let formWords = f.split(separator: " ").count
+            if n.hasPrefix(f + " ") || n.hasSuffix(" " + f), formWords >= minMatchWords + 1,
+               line.wordCount <= formWords + maxExtraWords { return true }
         }
         return false
     }

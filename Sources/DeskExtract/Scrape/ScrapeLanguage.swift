@@ -28,9 +28,9 @@ enum ScrapeLanguage {
     ]
 
     /// A guess needs at least this many stopword hits and this share of all words: below that the page is too
-    /// short or not in a listed language (values chosen so a menu-only page yields nil, an article page does not).
+    /// short or not in a listed language (values chosen so a menu-only page yields nil, an article page does not; recipe and list pages sit near 0.1).
     static let minimumHits = 20
-    static let minimumShare = 0.12
+    static let minimumShare = 0.08
     /// Lines shorter than this (menu items, labels) do not vote.
     static let minimumLineWords = 8
 
