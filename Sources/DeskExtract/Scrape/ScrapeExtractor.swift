@@ -33,7 +33,9 @@ public struct ScrapeExtractor: Sendable {
             }
         }
         func sentenceAt(_ i: Int) -> Bool { i >= 0 && i < lines.count && isSentence(kinds[i]) }
-        let firstProse = kinds.firstIndex { if case .prose = $0 { true } else { false } } ?? lines.count
+        // Datelines after the second paragraph of prose belong to teasers (the first may be a standfirst).
+        let proseIndices = kinds.indices.filter { if case .prose = kinds[$0] { true } else { false } }
+        let firstProse = proseIndices.count > 1 ? proseIndices[1] : lines.count
         var scores = lines.indices.map { i in
             MainBlockFinder.score(kinds[i], line: lines[i], betweenSentences: sentenceAt(i - 1) && sentenceAt(i + 1),
                                   afterProse: i > firstProse)
