@@ -45,6 +45,8 @@ enum LineClassifier {
         if let hit = BoilerplateLexicon.classify(line) { return .boilerplate(hit) }
         if let caption = CaptionDetector.detect(line) { return .caption(caption) }
         if let name = BylineDateDetector.byline(line) { return .byline(name) }
+        // "— Jane Doe (@jdoe) November 18, 2019" closes an embedded post quoted in the body: content, not a dateline.
+        if isEmbedAttribution(line) { return .short }
         if line.wordCount <= 8 || line.charCount < 60, let d = BylineDateDetector.date(line) { return .date(d.date, isUpdate: d.isUpdate) }
         return contentKind(line, languageKnown: languageKnown)
     }
@@ -59,6 +61,11 @@ enum LineClassifier {
         guard words.count >= titleCaseMinWords else { return false }
         let capitalised = words.filter { $0.first!.isUppercase }.count
         return Double(capitalised) >= titleCaseShare * Double(words.count)
+    }
+
+    static func isEmbedAttribution(_ line: ScrapeLine) -> Bool {
+        guard let first = line.text.first, "—–-".contains(first) else { return false }
+        return line.text.contains("(@")
     }
 
     static func contentKind(_ line: ScrapeLine, languageKnown: Bool) -> LineKind {
