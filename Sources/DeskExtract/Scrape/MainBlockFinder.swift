@@ -44,6 +44,30 @@ enum MainBlockFinder {
         }
     }
 
+    /// A run of consecutive non-positive lines costs at most this much in total (hard end markers excepted):
+    /// a gallery or an ad block inside an article is one interruption however many lines it prints. About
+    /// two and a half average paragraphs, so a short teaser run after the article is still not joined.
+    static let maxGapCost = 10.0
+
+    /// Caps every run of non-positive scores at `maxGapCost`, spreading the cap evenly over the run.
+    static func capGaps(_ scores: [Double]) -> [Double] {
+        var out = scores
+        var i = 0
+        while i < out.count {
+            guard out[i] <= 0 else { i += 1; continue }
+            var j = i
+            var sum = 0.0
+            var hard = false
+            while j < out.count, out[j] <= 0 { sum += out[j]; if out[j] <= hardEndScore { hard = true }; j += 1 }
+            if !hard, sum < -maxGapCost {
+                let factor = maxGapCost / -sum
+                for k in i..<j { out[k] *= factor }
+            }
+            i = j
+        }
+        return out
+    }
+
     /// The maximum-sum segment of `scores` within `range`; nil when no line scores above zero.
     static func best(_ scores: [Double], in range: Range<Int>) -> ClosedRange<Int>? {
         var bestSum = 0.0

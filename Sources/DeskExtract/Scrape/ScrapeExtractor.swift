@@ -41,6 +41,7 @@ public struct ScrapeExtractor: Sendable {
                                   afterProse: i > firstProse)
         }
         scores[0] = MainBlockFinder.metadataScore
+        scores = MainBlockFinder.capGaps(scores)
 
         // 2. Main block, anchored at the headline: the best run that contains the first paragraph of prose
         //    printed under a line repeating the title. Without a headline, the best run on the page.
