@@ -11,6 +11,9 @@ enum BoilerplateLexicon {
         /// Nothing after it belongs to the body (share bar, comments, "you may also like", tags): unlike a
         /// "Related" or "Trending" box, these are never printed in the middle of an article.
         var isHardEnd: Bool = false
+        /// A one-line interruption printed inside articles (inline "Related:" links, gallery counters): it is
+        /// removed but costs the main block little.
+        var isInline: Bool = false
     }
 
     /// Lines up to this many words are matched on any lexicon phrase; longer lines are prose-sized and need
@@ -126,6 +129,37 @@ enum BoilerplateLexicon {
                                          "follow the",
                                          "what you need to know", "all the latest", "supported by", "copyright", "cookie", "cookies"]
 
+    /// Labels that introduce a link to another article on one line ("Related: ...").
+    static let inlineLinkLabels: Set<String> = ["related", "read more", "read also", "also read", "see also", "also", "more",
+                                                "watch", "listen", "more on this", "read next", "don't miss", "recommended",
+                                                "leia também", "leia mais", "veja também", "veja", "lea también", "lee también",
+                                                "lire aussi", "à lire aussi", "lesen sie auch", "mehr dazu", "leggi anche",
+                                                "baca juga", "читайте также", "по теме", "смотрите также"]
+    static let maxInlineLinkWords = 30
+    /// All-capitals subheads run to five or six words; promo headlines are longer.
+    static let shoutingMinWords = 8
+
+    /// The lower-cased label before a colon at the start of a line ("Related: x" -> "related").
+    static func compactPrefix(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: "[( "))
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let label = trimmed[..<colon].lowercased().replacingOccurrences(of: "’", with: "'")
+        return label.count <= 20 ? label.trimmingCharacters(in: .whitespaces) : nil
+    }
+
+    static func isCounter(_ compact: String) -> Bool {
+        let words = compact.split(separator: " ")
+        if let i = words.firstIndex(of: "of"), i > 0, i < words.count - 1, Int(words[i - 1]) != nil, Int(words[i + 1]) != nil { return true }
+        if words.count >= 2, words[0] == "view", words[1] == "all" { return true }
+        return false
+    }
+
+    static func isShouting(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter)
+        guard letters.count >= 20 else { return false }
+        return letters.filter(\.isUppercase).count * 10 >= letters.count * 9
+    }
+
     static func classify(_ line: ScrapeLine) -> Hit? {
         let norm = " " + normalized(line.text) + " "
         let compact = norm.trimmingCharacters(in: .whitespaces)
@@ -134,6 +168,14 @@ enum BoilerplateLexicon {
                 return Hit(reason: reason, endsArticle: true, isHardEnd: reason != .related || hardRelated.contains(compact))
             }
         }
+        // "Related: Other headline", "READ MORE: ...": an inline link to another article.
+        if line.wordCount <= maxInlineLinkWords, let colon = compactPrefix(line.text), inlineLinkLabels.contains(colon) {
+            return Hit(reason: .related, endsArticle: false, isInline: true)
+        }
+        // "1 of 6", "Image 2 of 4", "View all (23)": gallery and list counters.
+        if line.wordCount <= tinyLineWords, isCounter(compact) { return Hit(reason: .navigation, endsArticle: false, isInline: true) }
+        // A long all-capitals line is a promo headline ("GET THE APP BY CLICKING HERE"); subheads are shorter.
+        if line.wordCount >= shoutingMinWords, isShouting(line.text) { return Hit(reason: .related, endsArticle: false, isInline: true) }
         var hits: [RemovalReason] = []
         var distinct = Set<String>()
         for (phrase, reason) in phrases {

@@ -14,7 +14,7 @@ enum CaptionDetector {
 
     /// A credit that closes a line: an agency name, or "Name/Organisation", optionally in brackets.
     nonisolated(unsafe) static let trailingCredit = try! NSRegularExpression(
-        pattern: #"(\b[\p{L}.\-' ]{2,40}/\s?[\p{L}.\-' ]{2,40}|\b(getty images|shutterstock|ap photo|afp|reuters|epa|efe|istock|istockphoto|alamy|associated press|ap|dpa|anadolu|xinhua|pa wire|pa images|bloomberg|nasa|unsplash|wikimedia commons|handout|file photo)\b)[\s.)\]]*$"#,
+        pattern: #"(\b[\p{L}.\-' ]{2,40}/\s?[\p{L}.\-' ]{2,40}|\b(getty images|getty|shutterstock|ap photo|afp|reuters|epa|efe|istock|istockphoto|alamy|associated press|ap|dpa|anadolu|xinhua|pa wire|pa images|bloomberg|nasa|unsplash|wikimedia commons|handout|file photo)\b)[\s.)\]]*$"#,
         options: [.caseInsensitive])
 
     /// The caption if the line is one, split into text and credit.

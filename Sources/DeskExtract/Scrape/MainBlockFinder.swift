@@ -37,7 +37,10 @@ enum MainBlockFinder {
         case .short:
             if betweenSentences { return shortAloneScore }
             return line.text.contains(where: \.isNumber) ? shortDataScore : shortScore
-        case .boilerplate(let hit): return hit.isHardEnd ? hardEndScore : hit.endsArticle ? endMarkerScore : boilerplateScore
+        case .boilerplate(let hit):
+            if hit.isHardEnd { return hardEndScore }
+            if hit.isInline { return metadataScore }
+            return hit.endsArticle ? endMarkerScore : boilerplateScore
         case .caption: return metadataScore
         case .byline, .date: return afterProse ? teaserMetadataScore : metadataScore
         case .duplicate: return duplicateScore
