@@ -45,7 +45,10 @@ public struct ScrapeExtractor: Sendable {
 
         // 2. Main block, anchored at the headline: the best run that contains the first paragraph of prose
         //    printed under a line repeating the title. Without a headline, the best run on the page.
-        let (headline, block) = mainBlock(lines: lines, kinds: kinds, scores: scores)
+        var (headline, block) = mainBlock(lines: lines, kinds: kinds, scores: scores)
+        if let b = block, let listEnd = ListContinuation.extend(after: b.upperBound, lines: lines, kinds: kinds) {
+            block = b.lowerBound...listEnd
+        }
         if let dbg = ProcessInfo.processInfo.environment["SCRAPE_DEBUG"], id.hasPrefix(dbg) {  // DEBUG-REMOVE
             var out = "lang=\(language ?? "nil") headline=\(headline ?? -1) block=\(String(describing: block))\n"  // DEBUG-REMOVE
             for i in lines.indices { out += String(format: "%4d %6.1f %@ %@ %@\n", i, scores[i], block?.contains(i) ?? false ? "B" : ".", "\(kinds[i])".prefix(14).padding(toLength: 14, withPad: " ", startingAt: 0), String(lines[i].text.prefix(110))) }  // DEBUG-REMOVE
