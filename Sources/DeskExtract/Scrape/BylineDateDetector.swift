@@ -26,7 +26,14 @@ enum BylineDateDetector {
             if let r = name.range(of: cut, options: .caseInsensitive) { name = String(name[..<r.lowerBound]) }
         }
         if DateParser.find(in: name) != nil, let comma = name.firstIndex(of: ",") { name = String(name[..<comma]) }
-        name = name.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        // Contact details and counters follow the name: "Megan Rowe meganr@example.com (509) 459-5382".
+        var words = name.split(separator: " ").map(String.init)
+        if let cut = words.firstIndex(where: { $0.contains("@") || $0.contains(where: \.isNumber) }) { words = Array(words[..<cut]) }
+        // Pages print the name twice (link text and label): "Sean Martin Sean Martin".
+        if words.count >= 2, words.count % 2 == 0, Array(words[..<(words.count / 2)]) == Array(words[(words.count / 2)...]) {
+            words = Array(words[..<(words.count / 2)])
+        }
+        name = words.joined(separator: " ").trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
         // A name starts with a capital letter and is a handful of words.
         guard let first = name.first, first.isUppercase,
               name.split(separator: " ").count <= 10 else { return nil }

@@ -81,4 +81,18 @@ enum HeadlineFinder {
         }
         return nil
     }
+
+    /// Share of the headline's words the page title must contain for a line found by position to be accepted
+    /// as the headline when the title itself looks like a title (half: titles add site names and drop words).
+    static let minTitleOverlap = 0.5
+
+    /// A line found above the body is the headline if the first line is no real title (a section label such as
+    /// "update desk") or the two share most words.
+    static func plausible(_ line: ScrapeLine, title: ScrapeLine) -> Bool {
+        if title.wordCount < minMatchWords { return true }
+        let lineWords = Set(ScrapeLine.words(line.text))
+        let titleWords = Set(ScrapeLine.words(title.text))
+        guard !lineWords.isEmpty else { return false }
+        return Double(lineWords.intersection(titleWords).count) / Double(lineWords.count) >= minTitleOverlap
+    }
 }

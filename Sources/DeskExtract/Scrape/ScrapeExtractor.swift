@@ -164,7 +164,8 @@ public struct ScrapeExtractor: Sendable {
             continue
         }
         let block = MainBlockFinder.best(scores, in: 1..<lines.count)
-        if let b = block, let above = HeadlineFinder.nearestAbove(b.lowerBound, lines: lines, kinds: kinds) {
+        if let b = block, let above = HeadlineFinder.nearestAbove(b.lowerBound, lines: lines, kinds: kinds),
+           HeadlineFinder.plausible(lines[above], title: lines[0]) {
             return (above, block)
         }
         return (candidates.first, block)
