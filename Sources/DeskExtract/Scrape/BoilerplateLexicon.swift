@@ -36,7 +36,7 @@ enum BoilerplateLexicon {
                   "more from", "more stories", "more news", "recommended", "recommended for you", "recommended stories",
                   "read next", "what to read next", "up next", "more on this story", "more on this topic", "trending",
                   "trending now", "most popular", "most read", "popular", "popular posts", "latest", "latest news", "latest stories",
-                  "recent posts", "recent", "top stories", "editor's picks", "editors picks", "don't miss", "also on", "more in",
+                  "recent posts", "recent", "top stories", "explore further", "further reading", "more to explore", "editor's picks", "editors picks", "don't miss", "also on", "more in",
                   "você pode gostar", "leia também", "veja também", "relacionados", "notícias relacionadas", "posts relacionados",
                   "te puede interesar", "noticias relacionadas", "artículos relacionados", "lo más leído", "articles similaires",
                   "à lire aussi", "lire aussi", "sur le même sujet", "lesen sie auch", "mehr zum thema", "ähnliche artikel",

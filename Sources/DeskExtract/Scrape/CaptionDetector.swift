@@ -9,7 +9,7 @@ enum CaptionDetector {
 
     /// Labels that open a credit anywhere in a line.
     nonisolated(unsafe) static let creditLabel = try! NSRegularExpression(
-        pattern: #"(\(?\b(photo|photos|photograph|photography|pictured|picture|image|images|illustration|graphic|video|credit|credits|source|foto|fotos|imagen|imagem|bild|фото)\b\s*(by|credit|courtesy|source|:|\.\.\.|…|©)|\(\s*(photo|image|credit|foto)\b|©|\bcourtesy of\b)"#,
+        pattern: #"(\(?\b(photo|photos|photograph|photography|pictured|picture|image|images|illustration|graphic|video|credit|credits|source|foto|fotos|imagen|imagem|bild|фото)\b\s*(by|credit|courtesy|source|:|\.\.\.|…|©)|\(\s*(photo|image|credit|foto)\b|©|\bcourtesy of\b|\b(ap|afp|reuters|epa|dpa|xinhua) photo\b|\bvia getty images\b)"#,
         options: [.caseInsensitive])
 
     /// A credit that closes a line: an agency name, or "Name/Organisation", optionally in brackets.

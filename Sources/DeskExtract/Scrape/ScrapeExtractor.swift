@@ -111,7 +111,10 @@ public struct ScrapeExtractor: Sendable {
             }
             switch kinds[i] {
             case .prose, .text, .short:
-                if inBlock {
+                if inBlock, let h = headline, line.normalized == lines[h].normalized {
+                    // The headline printed again inside the article (gallery or share widgets).
+                    article.removed.append(Removal(text: line.text, reason: .duplicate))
+                } else if inBlock {
                     article.paragraphs.append(line.text)
                 } else if i < bodyStart {
                     article.removed.append(Removal(text: line.text, reason: kinds[i].isShort ? .navigation : .leading))
