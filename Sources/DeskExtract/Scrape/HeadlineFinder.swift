@@ -47,8 +47,23 @@ enum HeadlineFinder {
             if n.hasPrefix(f + " ") || n.hasSuffix(" " + f), formWords >= minMatchWords + 1,
                line.wordCount <= formWords + maxExtraWords { return true }
         }
+        // Near-identical wording: the title is often a slightly edited version of the headline.
+        if line.wordCount >= fuzzyMinWords {
+            let lineWords = Set(n.split(separator: " "))
+            for f in forms {
+                let formWords = Set(f.split(separator: " "))
+                guard formWords.count >= fuzzyMinWords else { continue }
+                let shared = Double(lineWords.intersection(formWords).count)
+                if shared / Double(lineWords.count) >= fuzzyOverlap && shared / Double(formWords.count) >= fuzzyOverlap { return true }
+            }
+        }
         return false
     }
+
+    /// Fuzzy matching needs this many words (short lines share words by chance) and this share of words in
+    /// common both ways (one or two words edited in ten).
+    static let fuzzyMinWords = 5
+    static let fuzzyOverlap = 0.8
 
     /// Indices (after the first line) of lines that repeat the headline.
     static func candidates(_ lines: [ScrapeLine]) -> [Int] {

@@ -20,7 +20,7 @@ enum MainBlockFinder {
     static let duplicateScore = -1.5
     static let boilerplateScore = -4.0
     /// Crossing an end-of-article marker ("Related", "Comments", "Share this") costs a little less than one average
-    /// paragraphs, so only a body that clearly continues afterwards (an inline "Related" box) is joined across it.
+    /// paragraph, so only a body that clearly continues afterwards (an inline "Related" box) is joined across it.
     static let endMarkerScore = -3.0
     /// Hard end markers (comments, share bar, "you may also like", tags) are never crossed.
     static let hardEndScore = -1000.0
