@@ -78,6 +78,46 @@ struct ScrapeExtractorTests {
         #expect(article.removed.contains { $0.text == "Comments" && $0.reason == .comments })
     }
 
+    @Test func teasersAfterYouMayAlsoLikeAreNotBody() {
+        let text = """
+        Local library reopens after repairs | Town Herald
+        Home
+        News
+        Local library reopens after repairs
+        The town library reopened on Saturday after eight months of repairs to its roof, which had been damaged in a winter storm.
+        Librarians said more than two hundred people came through the doors in the first hour, many of them children with their parents.
+        You may also like
+        Council debates new parking rules for the town centre, with shop owners worried about the loss of spaces near the market square.
+        Residents of the east side say the bus timetable changes have left them without a service on Sunday mornings and evenings.
+        Schools prepare for the new term as teachers return from the summer break and new pupils arrive for their first week.
+        """
+        let article = ScrapeExtractor().extract(text, id: "t")
+        #expect(article.title == "Local library reopens after repairs")
+        #expect(article.paragraphs.count == 2)
+        #expect(article.paragraphs.first?.hasPrefix("The town library reopened") == true)
+        #expect(article.removed.contains { $0.text == "You may also like" && $0.reason == .related })
+        #expect(article.removed.contains { $0.text.hasPrefix("Council debates") && $0.reason == .trailing })
+    }
+
+    @Test func closingListStaysWithTheBody() {
+        let text = """
+        Band announces summer tour - Music News
+        Band announces summer tour
+        The band announced a summer tour on Monday, its first in five years, with stops in a dozen cities across the country.
+        Tickets go on sale on Friday morning, and the band said a portion of the proceeds would go to a music education charity.
+        Tour dates:
+        June 9 – Tampa, FL
+        June 12 – Atlanta, GA
+        June 15 – Nashville, TN
+        Home
+        Contact
+        About
+        """
+        let article = ScrapeExtractor().extract(text, id: "t")
+        #expect(article.paragraphs.contains("June 15 – Nashville, TN"))
+        #expect(!article.paragraphs.contains("Contact"))
+    }
+
     @Test func captionCredits() {
         func caption(_ s: String) -> Caption? {
             CaptionDetector.detect(ScrapeLine(index: 0, text: s, afterBlank: true, stopwords: nil))
