@@ -119,6 +119,9 @@ enum BoilerplateLexicon {
                                         "pinterest", "telegram", "instagram", "youtube", "flipboard", "messenger", "vkontakte",
                                         "odnoklassniki", "pocket", "tweet", "shares", "google", "buffer", "pin", "sms"]
 
+    /// The phrases with the spaces that make them match whole words, built once.
+    static let paddedPhrases: [(String, String, RemovalReason)] = phrases.map { ($0.0, " " + $0.0 + " ", $0.1) }
+
     /// Chrome that is also a plausible body word only counts on short lines: "share", "comment" etc.
     static let shortOnly: Set<String> = ["comments", "comment", "reply", "replies", "discussion", "register", "registration",
                                          "privacy", "close", "menu", "search", "sections", "related", "this article", "this story",
@@ -178,8 +181,8 @@ enum BoilerplateLexicon {
         if line.wordCount >= shoutingMinWords, isShouting(line.text) { return Hit(reason: .related, endsArticle: false, isInline: true) }
         var hits: [RemovalReason] = []
         var distinct = Set<String>()
-        for (phrase, reason) in phrases {
-            if norm.contains(" " + phrase + " ") {
+        for (phrase, padded, reason) in paddedPhrases {
+            if norm.contains(padded) {
                 if line.wordCount > shortLineWords && shortOnly.contains(phrase) { continue }
                 if line.wordCount > tinyLineWords && tinyOnly.contains(phrase) { continue }
                 hits.append(reason)
