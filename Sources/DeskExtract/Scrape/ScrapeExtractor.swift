@@ -49,26 +49,23 @@ public struct ScrapeExtractor: Sendable {
         if let b = block, let listEnd = ListContinuation.extend(after: b.upperBound, lines: lines, kinds: kinds) {
             block = b.lowerBound...listEnd
         }
-        if let dbg = ProcessInfo.processInfo.environment["SCRAPE_DEBUG"], id.hasPrefix(dbg) {  // DEBUG-REMOVE
-            var out = "lang=\(language ?? "nil") headline=\(headline ?? -1) block=\(String(describing: block))\n"  // DEBUG-REMOVE
-            for i in lines.indices { out += String(format: "%4d %6.1f %@ %@ %@\n", i, scores[i], block?.contains(i) ?? false ? "B" : ".", "\(kinds[i])".prefix(14).padding(toLength: 14, withPad: " ", startingAt: 0), String(lines[i].text.prefix(110))) }  // DEBUG-REMOVE
-            FileHandle.standardError.write(out.data(using: .utf8)!)  // DEBUG-REMOVE
-        }  // DEBUG-REMOVE
         // 3. Standfirst: the sentence right under the headline, followed by metadata or repeated by the body.
         var standfirst: Int?
         if let h = headline, h + 1 < lines.count, isSentence(kinds[h + 1]) {
             let j = h + 1
             let next = j + 1 < lines.count ? kinds[j + 1] : nil
-            let nextIsMeta: Bool = {
-                switch next {
-                case .caption, .byline, .date, .duplicate: return true
-                default: return false
-                }
-            }()
             let outsideBlock = block.map { j < $0.lowerBound } ?? true
             let stem = lines[j].normalized
             let repeated = lines[(j + 1)...].prefix(6).contains { $0.normalized.hasPrefix(stem) && $0.normalized != stem }
-            if nextIsMeta || outsideBlock || repeated { standfirst = j }
+            // Inside the main block, a sentence followed by a caption may just as well be the first paragraph:
+            // only a body that repeats it, or a byline/dateline under it, makes it a standfirst.
+            let nextIsByline: Bool = {
+                switch next {
+                case .byline, .date: return true
+                default: return false
+                }
+            }()
+            if outsideBlock || repeated || nextIsByline { standfirst = j }
         }
 
         // Metadata zone: a few lines around the headline and the start of the block.
