@@ -6,7 +6,8 @@ import Foundation
 /// 1. Each line is classified on its own (`LineClassifier`): prose, short text, chrome from a generic lexicon,
 ///    caption, byline, dateline, or a repeat of an earlier line.
 /// 2. The main block is the maximum-score run of lines (`MainBlockFinder`), anchored after the line that
-///    repeats the page title's headline when there is one (`HeadlineFinder`).
+///    repeats the page title's headline when there is one (`HeadlineFinder`), extended over a closing list
+///    (`ListContinuation`).
 /// 3. Inside the block the content lines are the body; the standfirst, byline, dates and captions around the
 ///    headline go to their own fields; every other line is listed under `removed` with a reason.
 public struct ScrapeExtractor: Sendable {
@@ -43,8 +44,9 @@ public struct ScrapeExtractor: Sendable {
         scores[0] = MainBlockFinder.metadataScore
         scores = MainBlockFinder.capGaps(scores)
 
-        // 2. Main block, anchored at the headline: the best run that contains the first paragraph of prose
-        //    printed under a line repeating the title. Without a headline, the best run on the page.
+        // 2. Main block, anchored at the headline: the best run starting between a line that repeats the title
+        //    and the first hard end marker (at most a few lines past the first paragraph under it). Without a
+        //    headline, the best run on the page. A closing list of same-shaped lines is then joined to it.
         var (headline, block) = mainBlock(lines: lines, kinds: kinds, scores: scores)
         if let b = block, let listEnd = ListContinuation.extend(after: b.upperBound, lines: lines, kinds: kinds) {
             block = b.lowerBound...listEnd
