@@ -78,6 +78,6 @@ enum ISO8601Dates {
         return parse(ns.substring(with: m.range))
     }
 
-    nonisolated(unsafe) static let isoPattern = try! NSRegularExpression(
+    static let isoPattern = try! NSRegularExpression(
         pattern: #"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"#)
 }

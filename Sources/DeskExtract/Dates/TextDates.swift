@@ -38,14 +38,14 @@ enum TextDates {
 
     static let monthAlternation: String = months.keys.sorted { $0.count > $1.count }.joined(separator: "|")
 
-    nonisolated(unsafe) static let monthDayYear = try! NSRegularExpression(
+    static let monthDayYear = try! NSRegularExpression(
         pattern: #"\b("# + monthAlternation + #")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#, options: [.caseInsensitive])
-    nonisolated(unsafe) static let dayMonthYear = try! NSRegularExpression(
+    static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?("# + monthAlternation + #")\.?,?\s+(?:de\s+)?(\d{4})\b"#,
         options: [.caseInsensitive])
-    nonisolated(unsafe) static let yearMonthDay = try! NSRegularExpression(pattern: #"\b(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b"#)
-    nonisolated(unsafe) static let numericYearLast = try! NSRegularExpression(pattern: #"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b"#)
-    nonisolated(unsafe) static let clock = try! NSRegularExpression(
+    static let yearMonthDay = try! NSRegularExpression(pattern: #"\b(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b"#)
+    static let numericYearLast = try! NSRegularExpression(pattern: #"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b"#)
+    static let clock = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})(?::(\d{2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?|\s*(a\.m\.|p\.m\.|am\b|pm\b))"#
             + #"(?:\s*\(?\b(UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|BST|CET|CEST|IST|Z)\b\)?)?(?:\s*([+-]\d{2}):?(\d{2}))?"#,
         options: [.caseInsensitive])

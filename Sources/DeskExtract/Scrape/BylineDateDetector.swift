@@ -7,7 +7,7 @@ enum BylineDateDetector {
     /// start with "By" or mention a date.
     static let maxWords = 16
 
-    nonisolated(unsafe) static let bylinePattern = try! NSRegularExpression(
+    static let bylinePattern = try! NSRegularExpression(
         pattern: #"^(?:posted by|written by|words by|story by|reporting by|report by|published by|by|author:|authors:|por|von|par|di|oleh|penulis:|автор:?)\s+(.+)$"#,
         options: [.caseInsensitive])
 

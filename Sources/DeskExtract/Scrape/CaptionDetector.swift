@@ -8,12 +8,12 @@ enum CaptionDetector {
     static let maxCaptionChars = 400
 
     /// Labels that open a credit anywhere in a line.
-    nonisolated(unsafe) static let creditLabel = try! NSRegularExpression(
+    static let creditLabel = try! NSRegularExpression(
         pattern: #"(\(?\b(photo|photos|photograph|photography|pictured|picture|image|images|illustration|graphic|video|credit|credits|source|foto|fotos|imagen|imagem|bild|фото)\b\s*(by|credit|courtesy|source|:|\.\.\.|…|©)|\(\s*(photo|image|credit|foto)\b|©|\bcourtesy of\b|\b(ap|afp|reuters|epa|dpa|xinhua) photo\b|\bvia getty images\b)"#,
         options: [.caseInsensitive])
 
     /// A credit that closes a line: an agency name, or "Name/Organisation", optionally in brackets.
-    nonisolated(unsafe) static let trailingCredit = try! NSRegularExpression(
+    static let trailingCredit = try! NSRegularExpression(
         pattern: #"(\b[\p{L}.\-' ]{2,40}/\s?[\p{L}.\-' ]{2,40}|\b(getty images|getty|shutterstock|ap photo|afp|reuters|epa|efe|istock|istockphoto|alamy|associated press|ap|dpa|anadolu|xinhua|pa wire|pa images|bloomberg|nasa|unsplash|wikimedia commons|handout|file photo)\b)[\s.)\]]*$"#,
         options: [.caseInsensitive])
 
