@@ -2,10 +2,26 @@ import Foundation
 
 /// Parses the date forms found in pages, scrapes and records.
 public enum DateParser {
+    /// Parses a string that is (essentially) only a date: ISO 8601, RFC 822, or the human forms found in
+    /// bylines and datelines ("Nov. 19, 2019", "November 20, 2019 at 5:02 p.m. ET", "20 November 2019",
+    /// "2019/11/20", "Updated 1:39 am EST, Wednesday, November 20, 2019").
     public static func parse(_ raw: String) -> Date? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return nil }
-        return ISO8601Dates.parse(text)
+        if let iso = ISO8601Dates.parse(text) { return iso }
+        guard let match = TextDates.scan(text) else { return nil }
+        // "Only a date": little besides the date may remain (labels like "Updated", weekday names).
+        let leftover = text.count - match.length
+        guard leftover <= TextDates.maxLeftoverForParse else { return nil }
+        return match.date
+    }
+
+    /// Finds the first date inside a longer line ("Posted by Jane Doe on November 19, 2019, 6:21 AM EST").
+    public static func find(in raw: String) -> Date? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { return nil }
+        if let iso = ISO8601Dates.find(in: text) { return iso }
+        return TextDates.scan(text)?.date
     }
 }
 
@@ -54,4 +70,14 @@ enum ISO8601Dates {
         guard i == s.count, let date = comps.date else { return nil }
         return date.addingTimeInterval(TimeInterval(-offset))
     }
+
+    /// An ISO 8601 timestamp (with a time part) anywhere in a line.
+    static func find(in text: String) -> Date? {
+        let ns = text as NSString
+        guard let m = isoPattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
+        return parse(ns.substring(with: m.range))
+    }
+
+    static let isoPattern = try! NSRegularExpression(
+        pattern: #"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"#)
 }
