@@ -13,7 +13,7 @@ public struct Extractor: Sendable {
         var article: Article
         switch document.kind {
         case .html: article = html.extract(document.text, id: document.id, url: document.url)
-        case .text: article = scrape.extract(document.text, id: document.id)
+        case .text: article = scrape.extract(Self.withTitleLine(document), id: document.id)
         }
         article.id = document.id
         if let url = document.url { article.url = url }
@@ -29,5 +29,14 @@ public struct Extractor: Sendable {
             article.source = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }
         return article
+    }
+
+    /// A scrape starts with the page's title line. A record's text is usually the body alone, with the
+    /// headline in its `title`: put the headline first so the scrape reads the way the extractor expects.
+    static func withTitleLine(_ document: RawDocument) -> String {
+        guard let title = document.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else { return document.text }
+        let firstLine = document.text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+        if firstLine?.trimmingCharacters(in: .whitespaces) == title { return document.text }
+        return title + "\n\n" + document.text
     }
 }

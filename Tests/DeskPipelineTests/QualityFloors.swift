@@ -5,8 +5,9 @@ import Testing
 /// Pinned floors for every evaluation figure, in the style of trafilatura's quality gates: raised when the
 /// desk improves, never lowered silently. Each is the figure `updesk eval TASK` prints, rounded down.
 enum Floors {
-    /// `updesk eval scrapes --data ../shared/eval/scrapes`: body F1 of plain-text scrapes (issue 2 target 0.90).
-    static let scrapesF1 = 0.0
+    /// `updesk eval scrapes --data ../shared/eval/scrapes`: body F1 of plain-text scrapes (issue 2 target 0.90;
+    /// 0.9508 measured).
+    static let scrapesF1 = 0.95
     /// `updesk eval extraction --data ../shared/eval/extraction`: body F1 of HTML pages (0.9756 measured).
     static let extractionF1 = 0.975
     /// `updesk eval stories --data ../shared/eval/stories`: pairwise F1 of story assignments (0.722 measured).
