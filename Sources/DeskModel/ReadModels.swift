@@ -73,11 +73,15 @@ public struct UpdateItem: Codable, Sendable, Hashable {
 public struct StoryUpdates: Codable, Sendable, Hashable {
     public var story: StorySummary
     public var items: [UpdateItem]
+    /// New facts in the window.
     public var total: Int
-    public init(story: StorySummary, items: [UpdateItem], total: Int) {
+    /// Distinct sources whose articles brought those new facts.
+    public var sources: Int
+    public init(story: StorySummary, items: [UpdateItem], total: Int, sources: Int) {
         self.story = story
         self.items = items
         self.total = total
+        self.sources = sources
     }
 }
 

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: "The folder of sample data.") var samples = "Samples"
     @Option(help: "The seed article (a raw scrape), if present.") var seed = "../shared/fixtures/seed-article.txt"
-    @Option(help: "Hours of the stream's end the digest covers.") var hours = 24.0
+    @Option(help: "Hours of the stream's end the digest covers: what is new since you last looked, that long ago.") var hours = 6.0
     @Option(help: "markdown, html or json.") var format: DigestCommand.Format = .markdown
 
     func run() throws {

@@ -111,6 +111,7 @@ enum StoreContract {
         let recent = try store.updates(since: t0.addingTimeInterval(3600), perStory: 5)
         #expect(recent.map(\.story.title) == ["Election results announced"])
         #expect(recent.map(\.total) == [1])
+        #expect(recent.map(\.sources) == [1])
         #expect(try store.search("volcano", limit: 5).map(\.title) == ["Volcano erupts in Iceland"])
         #expect(try store.search("\"unbalanced ( query", limit: 5).isEmpty)
         #expect(try store.assignments().count == 2)

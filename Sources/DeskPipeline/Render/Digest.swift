@@ -26,9 +26,10 @@ public struct Digest: Codable, Sendable, Hashable {
 
     public static func build(from store: any Store, since: Date?) throws -> Digest {
         let groups = try store.updates(since: since, perStory: updatesPerStory)
-        // Importance: how many sources carry the story plus how many new facts it has in the window, so a
-        // story many outlets run and a single article full of news both rise.
-        func importance(_ g: StoryUpdates) -> Int { g.story.sourceCount + g.total }
+        // Importance within the window: how many new facts the story gained plus how many sources brought
+        // them, so a story many outlets are running now and a single article full of news both rise, while a
+        // big story with little new today sinks.
+        func importance(_ g: StoryUpdates) -> Int { g.sources + g.total }
         let ranked = groups.sorted { a, b in
             if importance(a) != importance(b) { return importance(a) > importance(b) }
             if a.story.lastSeen != b.story.lastSeen { return a.story.lastSeen > b.story.lastSeen }

@@ -124,15 +124,19 @@ public final class SQLiteStore: Store {
     public func updates(since: Date?, perStory: Int) throws -> [StoryUpdates] {
         try read { db in
             let groups = try Row.fetchAll(db, sql: """
-                SELECT story_id, COUNT(*) AS total FROM sentences WHERE novelty = 'new' AND seen_at >= ? GROUP BY story_id
-                ORDER BY total DESC, MAX(seen_at) DESC
+                SELECT x.story_id, COUNT(*) AS total, COUNT(DISTINCT COALESCE(a.source, a.doc_id)) AS sources
+                FROM sentences x JOIN articles a ON a.id = x.article_id
+                WHERE x.novelty = 'new' AND x.seen_at >= ? GROUP BY x.story_id
+                ORDER BY total DESC, MAX(x.seen_at) DESC
                 """, arguments: [since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude])
             var out: [StoryUpdates] = []
             for group in groups {
                 let id: Int64 = group["story_id"]
                 guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE s.id = ?", arguments: [id]) else { continue }
                 let items = try Self.updates(db, story: id, since: since, limit: perStory)
-                if !items.isEmpty { out.append(StoryUpdates(story: Self.summary(row), items: items, total: group["total"])) }
+                if !items.isEmpty {
+                    out.append(StoryUpdates(story: Self.summary(row), items: items, total: group["total"], sources: group["sources"]))
+                }
             }
             return out
         }
