@@ -10,7 +10,7 @@ build=${PIPESTATUS[0]}
 echo "build: $(( $(date +%s) - start )) s (exit $build)"
 [ "$build" = 0 ] || exit "$build"
 # Per-test progress lines are dropped; failures, XCTest's summary and Swift Testing's closing line stay.
-swift test --skip-build 2>&1 | tee .build/test-output.txt | grep -vE '^(◇|✔) (Test|Suite) "|^(◇|✔) Suite |^\['
+swift test --skip-build 2>&1 | tee .build/test-output.txt | awk '!/^(◇|✔) (Test|Suite) / || /^(◇|✔) Test run /'
 status=${PIPESTATUS[0]}
 echo "tests: $(( $(date +%s) - start )) s in all (exit $status)"
 exit "$status"

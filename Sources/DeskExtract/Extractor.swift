@@ -13,6 +13,9 @@ public struct Extractor: Sendable {
         var article: Article
         switch document.kind {
         case .html: article = html.extract(document.text, id: document.id, url: document.url)
+        case .text where document.text.allSatisfy(\.isWhitespace):
+            // A headline-only item (a feed entry without a body): nothing to extract.
+            article = Article(id: document.id, kind: .text)
         case .text: article = scrape.extract(Self.withTitleLine(document), id: document.id)
         }
         article.id = document.id

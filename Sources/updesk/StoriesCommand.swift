@@ -16,7 +16,7 @@ struct StoriesCommand: ParsableCommand {
         if json { print(JSONOut.string(stories)); return }
         if stories.isEmpty { print("No stories yet: ingest something first (updesk ingest PATH)."); return }
         for s in stories {
-            print("\(s.id)\t\(s.articleCount) art\t\(s.sourceCount) src\t\(s.updateCount) new\t\(ISO8601.day(s.lastSeen))\t\(s.title)")
+            print("\(s.id)\t\(Plural.count(s.articleCount, "article"))\t\(Plural.count(s.sourceCount, "source"))\t\(s.updateCount) new\t\(ISO8601.day(s.lastSeen))\t\(s.title)")
         }
     }
 }
@@ -36,20 +36,28 @@ struct StoryCommand: ParsableCommand {
         }
         if json { print(JSONOut.string(story)); return }
         let s = story.summary
-        print("# \(s.title)\n\nStory \(s.id) · \(s.articleCount) articles · \(s.sourceCount) sources · \(ISO8601.string(s.firstSeen)) – \(ISO8601.string(s.lastSeen))\n")
+        print("# \(s.title)\n\nStory \(s.id) · \(Plural.count(s.articleCount, "article")) · \(Plural.count(s.sourceCount, "source")) · \(ISO8601.string(s.firstSeen)) – \(ISO8601.string(s.lastSeen))\n")
         print("## Articles")
         for a in story.articles {
             let copy = a.duplicateOf.map { " (copy of \($0))" } ?? ""
             let version = a.version > 1 ? " (version \(a.version))" : ""
-            print("- \(a.published.map(ISO8601.day) ?? "----------") \(a.source ?? "-"): \(a.title ?? a.docID)\(copy)\(version)")
+            let source = a.source.map { " \($0):" } ?? ""
+            print("- \(a.published.map(ISO8601.day) ?? "undated")\(source) \(a.title ?? a.docID)\(copy)\(version)")
         }
         if !story.timeline.isEmpty {
             print("\n## Timeline")
             for t in story.timeline { print("- \(t.date): \(t.text)") }
         }
         print("\n## What is new")
-        for u in story.updates.prefix(20) { print("- \(u.text) — \(u.sources.joined(separator: ", "))") }
+        if story.updates.isEmpty { print("Nothing new.") }
+        for u in story.updates.prefix(20) {
+            print("- \(u.text)" + (u.sources.isEmpty ? "" : " — " + u.sources.joined(separator: ", ")))
+        }
     }
+}
+
+enum Plural {
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 struct NotFound: PresentableError {
