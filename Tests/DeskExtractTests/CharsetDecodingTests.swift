@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import DeskExtract
+
+/// Pages in legacy charsets, written by scripts/make-charset-fixtures.py; each must decode to the text a
+/// reader sees (no mojibake), whether the charset is declared, declared wrongly, or not declared at all.
+@Suite("Charset decoding")
+struct CharsetDecodingTests {
+    struct Case: Decodable, CustomTestStringConvertible, Sendable {
+        let file: String
+        let codec: String
+        let http: String?
+        let title: String
+        let body: String
+        var testDescription: String { file }
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/charsets")
+
+    static let cases: [Case] = {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")) else { return [] }
+        return (try? JSONDecoder().decode([Case].self, from: data)) ?? []
+    }()
+
+    @Test func manifestIsThere() {
+        #expect(Self.cases.count >= 30)
+    }
+
+    @Test(arguments: cases)
+    func decodesTitleAndBody(_ fixture: Case) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(fixture.file))
+        let text = try TextDecoding.decode(data, declared: fixture.http)
+        #expect(text.contains("<title>\(fixture.title)</title>"))
+        #expect(text.contains(fixture.body))
+        #expect(!text.contains("\u{FFFD}"))
+    }
+
+    @Test func extractedTitleIsReadable() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("undeclared-shift_jis.html"))
+        let text = try TextDecoding.decode(data)
+        #expect(text.contains("東京で桜が満開に"))
+    }
+
+    @Test func guessesAreNoted() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("undeclared-euc-kr.html"))
+        let result = try TextDecoding.decodeReporting(data)
+        #expect(result.fallback?.contains("not valid UTF-8") == true)
+        let utf8 = try TextDecoding.decodeReporting(Data("<p>déjà vu</p>".utf8))
+        #expect(utf8.fallback == nil)
+    }
+
+    @Test func latinTextWithoutDeclarationIsWindows1252() throws {
+        let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me ".utf8) + [0x93] + Array("ok".utf8) + [0x94]
+        #expect(try TextDecoding.decode(Data(bytes)) == "Café crème “ok”")
+    }
+
+    @Test func labels() {
+        #expect(Charset(label: "ISO-8859-1") == .windows1252)
+        #expect(Charset(label: " \"Shift_JIS\" ") == .shiftJIS)
+        #expect(Charset(label: "gb2312") == .gb18030)
+        #expect(Charset(label: "ks_c_5601-1987") == .eucKR)
+        #expect(Charset(label: "iso8859-15") == .iconv("ISO-8859-15"))
+        #expect(Charset(label: "cp1251") == .windows1251)
+        #expect(Charset(label: "windows-1252") == .windows1252)
+        #expect(Charset(label: "no-such-charset") == nil)
+    }
+
+    @Test func declarations() {
+        #expect(CharsetDeclaration.meta(in: Array(#"<head><meta http-equiv="content-type" content="text/html;charset=EUC-KR" />"#.utf8)) == "euc-kr")
+        #expect(CharsetDeclaration.meta(in: Array("<!-- <meta charset=big5> --><meta charset=utf-8>".utf8)) == "utf-8")
+        #expect(CharsetDeclaration.meta(in: Array(#"<script>var s = "charset=koi8-r";</script>"#.utf8)) == nil)
+        #expect(CharsetDeclaration.xml(in: Array(#"<?xml version="1.0" encoding='windows-1251'?><html>"#.utf8)) == "windows-1251")
+        #expect(CharsetDeclaration.charsetParameter(in: "text/html; Charset=\"Shift_JIS\"") == "shift_jis")
+    }
+}
