@@ -55,6 +55,13 @@ struct CharsetDecodingTests {
         #expect(try TextDecoding.decode(Data(bytes)) == "Café crème “ok”")
     }
 
+    @Test func utf8WithAStrayWindows1252ByteKeepsItsUTF8() throws {
+        let bytes = Array("<p>Zoë said “hello” in Kraków".utf8) + [0x92] + Array("s old town.</p>".utf8)
+        let result = try TextDecoding.decodeReporting(Data(bytes))
+        #expect(result.text == "<p>Zoë said “hello” in Kraków’s old town.</p>")
+        #expect(result.fallback != nil)
+    }
+
     @Test func labels() {
         #expect(Charset(label: "ISO-8859-1") == .windows1252)
         #expect(Charset(label: " \"Shift_JIS\" ") == .shiftJIS)

@@ -48,6 +48,9 @@ public enum TextDecoding {
             if let text = decode(bytes, as: charset, maxInvalidShare: maxDeclaredInvalidShare) { return (text, nil) }
         }
         if let utf8 { return (utf8, nil) }
+        if MixedUTF8.isMostlyUTF8(bytes) {
+            return (MixedUTF8.decode(bytes), "not valid UTF-8; stray bytes read as windows-1252")
+        }
         let guessed = CharsetGuesser.guess(bytes)
         let text = decode(bytes, as: guessed, maxInvalidShare: 1) ?? Windows1252.decode(bytes)
         return (text, "not valid UTF-8; read as \(guessed.name)")
