@@ -18,14 +18,18 @@ struct PageMetadata {
 
 /// Reads `<meta>`, `<link>`, `<title>`, JSON-LD and a few microformat conventions.
 struct MetadataExtractor {
-    /// A byline longer than this is a bio or a paragraph, not a byline.
-    static let maxBylineChars = 120
     /// A standfirst candidate element must have at least this much text (and at most `maxStandfirstChars`).
     static let minStandfirstChars = 30
     static let maxStandfirstChars = 600
     /// A "Title | Site" suffix with at most this many words is taken for the site name.
     static let maxSuffixWords = 4
     static let maxTags = 40
+    /// An h1 found inside the meta title replaces it when at least this share of the title: a section
+    /// label or site name around a headline is short; an h1 that is only a site logo is not most of it.
+    static let minHeadlineShareOfTitle = 0.5
+    /// Dates before this year are placeholders ("0001-01-01T00:00:00Z" in templates) or epoch zero, not
+    /// the date of a web page; the web had almost no news sites before it.
+    static let earliestPlausibleYear = 1990
 
     let root: Node
     let url: String?
@@ -62,7 +66,7 @@ struct MetadataExtractor {
             ?? JSONLD.string((article?["publisher"] as? [String: Any])?["name"])
         md.title = title(article, siteName: md.siteName)
         md.standfirst = standfirst(article)
-        md.byline = byline(article)
+        md.byline = byline(article, siteName: md.siteName)
         md.published = date(metaKeys: ["article:published_time", "og:article:published_time", "datepublished",
                                        "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
                                        "date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
@@ -73,6 +77,9 @@ struct MetadataExtractor {
                                       "dcterms.modified", "article.updated", "article:modified"],
                            jsonKey: "dateModified", itemprop: "dateModified", timeFallback: false)
         md.canonicalURL = canonical()
+        if md.published == nil, let address = md.canonicalURL ?? url, let d = URLDate.date(in: address) {
+            md.published = Sourced(d, from: "url")
+        }
         md.language = language(article)
         md.tags = tags(article)
         if let body = JSONLD.string(article?["articleBody"]) { md.articleBody = body }
@@ -90,7 +97,15 @@ struct MetadataExtractor {
             candidates.append(t)
         }
         guard let first = candidates.first(where: { !Text.collapse($0).isEmpty }) else { return nil }
-        return stripSiteSuffix(Text.collapse(decodeEntities(first)), siteName: siteName)
+        let title = stripSiteSuffix(Text.collapse(decodeEntities(first)), siteName: siteName)
+        // The headline as printed, when the meta title wraps it in a section label or a site name
+        // ("Opinion | Headline"): the page's h1, if the title contains it and it is most of the title.
+        if let h1 = root.firstElement("h1").map({ Text.collapse($0.textContent()) }), !h1.isEmpty, h1.count < title.count,
+           Double(h1.count) >= Self.minHeadlineShareOfTitle * Double(title.count),
+           title.lowercased().contains(h1.lowercased()) {
+            return h1
+        }
+        return title
     }
 
     func stripSiteSuffix(_ title: String, siteName: String?) -> String {
@@ -122,26 +137,29 @@ struct MetadataExtractor {
         return nil
     }
 
-    private func byline(_ article: [String: Any]?) -> String? {
-        func clean(_ s: String) -> String? {
-            var t = Self.cutBylineTail(Text.collapse(s))
-            if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
-            if t.isEmpty || t.count > Self.maxBylineChars || t.hasPrefix("http") || t.contains("://") { return nil }
-            return t
+    /// The first byline candidate that names a person: JSON-LD authors that are not organisations, author
+    /// meta tags, rel/itemprop author markup, then byline-classed elements.
+    private func byline(_ article: [String: Any]?, siteName: String?) -> String? {
+        let publisher = JSONLD.string((article?["publisher"] as? [String: Any])?["name"])
+        let cleaner = BylineCleaner(siteName: siteName, publisher: publisher, url: url ?? canonical())
+        let people = JSONLD.personNames(article?["author"]).compactMap(cleaner.clean)
+        if !people.isEmpty { return people.joined(separator: ", ") }
+        for key in ["author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"] {
+            for m in metas where m.key == key {
+                if let t = cleaner.clean(m.content) { return t }
+            }
         }
-        if let a = meta(["author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"]), let t = clean(a.value) { return t }
-        let names = JSONLD.names(article?["author"]).compactMap(clean)
-        if !names.isEmpty { return names.joined(separator: ", ") }
         for node in root.descendants() where node.isElement {
             let rel = node.attribute("rel")?.lowercased() ?? ""
             let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
             if rel.contains("author") || itemprop == "author" || itemprop == "creator" {
                 if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
-                   let t = clean(name.attribute("content") ?? name.textContent()) { return t }
-                if let t = clean(node.textContent()) { return t }
+                   let t = cleaner.clean(name.attribute("content") ?? name.textContent()) { return t }
+                if let t = cleaner.clean(node.textContent()) { return t }
             }
         }
-        // Byline-classed elements, outside forms and comment threads (where "author" labels a field).
+        // Byline-classed elements, outside forms and comment threads (where "author" labels a field); the
+        // innermost name-classed part first, as the whole block often runs on into roles and agencies.
         var stack: [Node] = [root]
         while let node = stack.popLast() {
             guard node.kind != .text else { continue }
@@ -149,12 +167,24 @@ struct MetadataExtractor {
                 if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
                 let tokens = BoilerplateClassifier.tokens(node.classAndID)
                 if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
-                if tokens.contains(where: { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }),
-                   let t = clean(node.textContent()) { return t }
+                if Self.isBylineClass(tokens) {
+                    let inner = node.descendants(includeSelf: false).filter { d in
+                        d.isElement && (Self.isBylineClass(BoilerplateClassifier.tokens(d.classAndID))
+                            || BoilerplateClassifier.tokens(d.classAndID).contains("name"))
+                    }
+                    for candidate in inner + [node] {
+                        if let t = cleaner.clean(candidate.textContent()) { return t }
+                    }
+                    continue
+                }
             }
             stack.append(contentsOf: node.children.reversed())
         }
         return nil
+    }
+
+    static func isBylineClass(_ tokens: [String]) -> Bool {
+        tokens.contains { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }
     }
 
     /// Words after which a byline line goes on with dates or roles ("Jane Doe Published 11:04 a.m.").
@@ -174,28 +204,36 @@ struct MetadataExtractor {
     private func date(metaKeys: [String], jsonKey: String, itemprop: String, timeFallback: Bool) -> Sourced<Date>? {
         for k in metaKeys {
             for m in metas where m.key == k {
-                if let d = DateParser.parse(m.content) { return Sourced(d, from: "meta[\(m.attr)=\(m.written)]") }
+                if let d = Self.plausibleDate(m.content) { return Sourced(d, from: "meta[\(m.attr)=\(m.written)]") }
             }
         }
         for o in jsonld.objects where o[jsonKey] != nil {
-            if let s = JSONLD.string(o[jsonKey]), let d = DateParser.parse(s) { return Sourced(d, from: "json-ld \(jsonKey)") }
+            if let s = JSONLD.string(o[jsonKey]), let d = Self.plausibleDate(s) { return Sourced(d, from: "json-ld \(jsonKey)") }
         }
         for node in root.descendants() where node.isElement && node.attribute("itemprop") == itemprop {
             let raw = node.attribute("datetime") ?? node.attribute("content") ?? node.textContent()
-            if let d = DateParser.parse(raw) { return Sourced(d, from: "\(node.tag)[itemprop=\(itemprop)]") }
+            if let d = Self.plausibleDate(raw) { return Sourced(d, from: "\(node.tag)[itemprop=\(itemprop)]") }
         }
         guard timeFallback else { return nil }
         let times = root.elements(["time"])
         for t in times.filter({ $0.attribute("pubdate") != nil }) + times {
-            if let raw = t.attribute("datetime"), let d = DateParser.parse(raw) { return Sourced(d, from: "time[datetime]") }
+            if let raw = t.attribute("datetime"), let d = Self.plausibleDate(raw) { return Sourced(d, from: "time[datetime]") }
         }
         for node in root.descendants() where node.isElement {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
             guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }) else { continue }
             let t = node.textContent()
-            if t.count <= 60, let d = DateParser.parse(t) { return Sourced(d, from: "\(node.tag).\(tokens.joined(separator: ".")) text") }
+            if t.count <= 60, let d = Self.plausibleDate(t) { return Sourced(d, from: "\(node.tag).\(tokens.joined(separator: ".")) text") }
         }
         return nil
+    }
+
+    /// A parsed date, unless it is a placeholder from before the web.
+    static func plausibleDate(_ raw: String) -> Date? {
+        guard let d = DateParser.parse(raw) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
     }
 
     private func canonical() -> String? {
@@ -220,24 +258,49 @@ struct MetadataExtractor {
     }
 
     private func tags(_ article: [String: Any]?) -> [String] {
-        var raw: [String] = metas.filter { $0.key == "article:tag" }.map(\.content)
+        var raw: [String] = metas.filter { $0.key == "article:tag" }.flatMap { Self.splitList(decodeEntities($0.content), commaNeedsNoSpace: true) }
         for m in metas where m.key == "keywords" || m.key == "news_keywords" {
-            raw += m.content.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
+            raw += Self.splitList(decodeEntities(m.content), commaNeedsNoSpace: false)
         }
         switch article?["keywords"] {
-        case let s as String: raw += s.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
-        case let a as [Any]: raw += a.compactMap { $0 as? String }
+        case let s as String: raw += Self.splitList(decodeEntities(s), commaNeedsNoSpace: false)
+        case let a as [Any]: raw += a.compactMap { $0 as? String }.map(decodeEntities)
         default: break
         }
         var seen: Set<String> = []
         var out: [String] = []
         for t in raw {
             let tag = Text.collapse(t)
-            guard !tag.isEmpty, seen.insert(tag.lowercased()).inserted else { continue }
+            guard !tag.isEmpty, !Self.isInternalTag(tag), seen.insert(tag.lowercased()).inserted else { continue }
             out.append(tag)
             if out.count >= Self.maxTags { break }
         }
         return out
+    }
+
+    /// Splits a keyword list. One `article:tag` holds one tag, which may contain ", " ("Elections,
+    /// Governors"), so there only commas without a following space separate ("Hong Kong,Protest").
+    static func splitList(_ s: String, commaNeedsNoSpace: Bool) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(s)
+        for (i, ch) in chars.enumerated() {
+            let next = i + 1 < chars.count ? chars[i + 1] : " "
+            if ch == ";" || (ch == "," && (!commaNeedsNoSpace || next != " ")) {
+                out.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        out.append(current)
+        return out
+    }
+
+    /// Tags for the site's machinery, not for readers: "@hp-top-stories", "_no-apple-news", "ctp_video",
+    /// "/article", "@post-id:1913719", entity-typed "Mark Esper GOVERNMENT_FIGURE PERSON".
+    static func isInternalTag(_ tag: String) -> Bool {
+        tag.hasPrefix("@") || tag.hasPrefix("/") || tag.contains("_") || tag.count < 2
     }
 
     /// Meta content is already entity-decoded by the parser; JSON-LD and some double-escaped content is not.
