@@ -298,9 +298,10 @@ struct MetadataExtractor {
     }
 
     /// Tags for the site's machinery, not for readers: "@hp-top-stories", "_no-apple-news", "ctp_video",
-    /// "/article", "@post-id:1913719", entity-typed "Mark Esper GOVERNMENT_FIGURE PERSON".
+    /// "/article", "@post-id:1913719", entity-typed "Mark Esper GOVERNMENT_FIGURE PERSON"; and tags cut
+    /// short by broken escaping ("PG&amp" of "PG&E").
     static func isInternalTag(_ tag: String) -> Bool {
-        tag.hasPrefix("@") || tag.hasPrefix("/") || tag.contains("_") || tag.count < 2
+        tag.hasPrefix("@") || tag.hasPrefix("/") || tag.contains("_") || tag.count < 2 || tag.hasSuffix("&") || tag.contains("&amp")
     }
 
     /// Meta content is already entity-decoded by the parser; JSON-LD and some double-escaped content is not.
