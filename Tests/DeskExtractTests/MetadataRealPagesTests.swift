@@ -149,4 +149,31 @@ struct MetadataRealPagesTests {
         #expect(a.canonicalURL == "https://kabarislamia.com/2015/03/30/jangan-membenci-satu-kaum-secara-berlebihan/")
         #expect(Self.instant(a.published?.value) == "2015-03-30T02:40:29Z")
     }
+
+    static func metadata(_ prefix: String) throws -> PageMetadata? {
+        guard let name = try? FileManager.default.contentsOfDirectory(atPath: folder.path).first(where: { $0.hasPrefix(prefix) }) else {
+            return nil
+        }
+        let html = try TextDecoding.decode(try Gzip.decompress(try Data(contentsOf: folder.appendingPathComponent(name)), limit: 50 << 20))
+        return MetadataExtractor(root: GumboTree.parse(html), url: nil).extract()
+    }
+
+    @Test func leadImageFromJSONLDImageObject() throws {
+        guard let md = try Self.metadata("7f93c194") else { return }
+        #expect(md.leadImage?.text.hasPrefix("A stock image of a woman holding a joint.") == true)
+        #expect(md.leadImage?.credit == "Getty")
+    }
+
+    @Test func leadImageFromTheFigureOfTheOpenGraphImage() throws {
+        guard let md = try Self.metadata("ac1bfdd4") else { return }
+        #expect(md.leadImage?.text.hasPrefix("The Doobie Brothers will unite with former frontman Michael McDonald") == true)
+        #expect(md.leadImage?.credit == "Photo by Jason Kempin/Getty Images")
+        guard let aj = try Self.metadata("42aad16b") else { return }
+        #expect(aj.leadImage?.text.hasPrefix("This illustration of SpaceX's concept for a commercial lunar lander") == true)
+    }
+
+    @Test func noLeadImageWithoutACaption() throws {
+        guard let md = try Self.metadata("2f42ef1d") else { return }  // og:image, but no caption printed for it
+        #expect(md.leadImage == nil)
+    }
 }

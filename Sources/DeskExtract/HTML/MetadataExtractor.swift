@@ -12,6 +12,9 @@ struct PageMetadata {
     var language: String?
     var tags: [String] = []
     var siteName: String?
+    /// The lead picture's caption and credit, when the page gives one (see `LeadImage`). The Article
+    /// model has no lead-image field; a caller may put this first among the captions.
+    var leadImage: Caption?
     /// The body as JSON-LD gives it, when it does (a hint for, and a fallback of, body extraction).
     var articleBody: String?
 }
@@ -83,6 +86,7 @@ struct MetadataExtractor {
         md.language = language(article)
         md.tags = tags(article)
         if let body = JSONLD.string(article?["articleBody"]) { md.articleBody = body }
+        md.leadImage = LeadImage.find(root: root, article: article, metaImage: meta(["og:image", "og:image:url", "twitter:image"])?.value)
         return md
     }
 
@@ -248,13 +252,18 @@ struct MetadataExtractor {
     }
 
     private func language(_ article: [String: Any]?) -> String? {
-        let raw = root.firstElement("html")?.attribute("lang")
-            ?? root.firstElement("html")?.attribute("xml:lang")
-            ?? meta(["content-language", "og:locale", "language", "dc.language"])?.value
-            ?? JSONLD.string(article?["inLanguage"])
-        guard let raw else { return nil }
-        let code = raw.lowercased().prefix { $0.isLetter }
-        return code.count == 2 || code.count == 3 ? String(code.prefix(2)) : nil
+        let html = root.firstElement("html")
+        let candidates: [String?] = [
+            html?.attribute("lang"), html?.attribute("xml:lang"),
+            meta(["content-language", "og:locale", "language", "dc.language", "inlanguage"])?.value,
+            JSONLD.string(article?["inLanguage"]),
+            jsonld.objects.lazy.compactMap { JSONLD.string($0["inLanguage"]) }.first,
+        ]
+        for raw in candidates.compactMap({ $0 }) {
+            let code = raw.lowercased().trimmingCharacters(in: .whitespaces).prefix { $0.isLetter }
+            if code.count == 2 || code.count == 3 { return String(code.prefix(2)) }
+        }
+        return nil
     }
 
     private func tags(_ article: [String: Any]?) -> [String] {
