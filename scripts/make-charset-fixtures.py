@@ -114,6 +114,8 @@ CASES = [
     ("undeclared-big5.html", "zhtw", "big5", "", None),
     ("undeclared-windows-1251.html", "ru3", "cp1251", "", None),
     ("undeclared-koi8-r.html", "ru2", "koi8_r", "", None),
+    ("undeclared-iso-2022-jp.html", "ja2", "iso2022_jp", "", None),
+    ("iso-2022-jp.html", "ja", "iso2022_jp", meta("iso-2022-jp"), None),
     # Declared elsewhere than a <meta charset>.
     ("http-header-big5.html", "zhtw", "big5", "", "text/html; charset=Big5"),
     ("http-header-over-meta.html", "ja", "shift_jis", meta("iso-8859-1"), "text/html; charset=Shift_JIS"),

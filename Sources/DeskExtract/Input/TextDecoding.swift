@@ -47,6 +47,9 @@ public enum TextDecoding {
             if charset == .utf8 { break }       // claims UTF-8 but is not: guess from the bytes
             if let text = decode(bytes, as: charset, maxInvalidShare: maxDeclaredInvalidShare) { return (text, nil) }
         }
+        if provenUTF8 == nil, hasISO2022JPEscapes(bytes), let text = decode(bytes, as: .iconv("ISO-2022-JP"), maxInvalidShare: maxDeclaredInvalidShare) {
+            return (text, "no charset declared; read as ISO-2022-JP")
+        }
         if let utf8 { return (utf8, nil) }
         if MixedUTF8.isMostlyUTF8(bytes) {
             return (MixedUTF8.decode(bytes), "not valid UTF-8; stray bytes read as windows-1252")
@@ -75,10 +78,23 @@ public enum TextDecoding {
         case .utf16BE: return String(data: Data(bytes), encoding: .utf16BigEndian)
         case .windows1252: return Windows1252.decode(bytes)
         case .iconv(let name):
+            // The share is of non-ASCII bytes: markup is ASCII in every charset and says nothing.
+            let high = max(bytes.count { $0 >= 0x80 }, 1)
             guard let result = IconvDecoder.decode(bytes, from: name),
-                  Double(result.invalid) <= maxInvalidShare * Double(bytes.count) else { return nil }
+                  Double(result.invalid) <= maxInvalidShare * Double(high) else { return nil }
             return result.text
         }
+    }
+
+    /// ISO-2022-JP is 7-bit: it shows itself by the escapes that switch to JIS X 0208 (ESC $ B, ESC $ @).
+    static func hasISO2022JPEscapes(_ bytes: [UInt8]) -> Bool {
+        let prefix = bytes.prefix(CharsetGuesser.sampleBytes)
+        var i = prefix.startIndex
+        while i + 2 < prefix.endIndex {
+            if prefix[i] == 0x1B, prefix[i + 1] == 0x24, prefix[i + 2] == 0x42 || prefix[i + 2] == 0x40 { return true }
+            i += 1
+        }
+        return false
     }
 
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
