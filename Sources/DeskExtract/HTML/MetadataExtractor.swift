@@ -38,8 +38,8 @@ struct MetadataExtractor {
     let url: String?
 
     /// (attribute used, key lower-cased, key as written, content) of every <meta> with content.
-    private let metas: [(attr: String, key: String, written: String, content: String)]
-    private let jsonld: JSONLD
+    let metas: [(attr: String, key: String, written: String, content: String)]
+    let jsonld: JSONLD
 
     init(root: Node, url: String?) {
         self.root = root
@@ -55,7 +55,7 @@ struct MetadataExtractor {
         self.jsonld = JSONLD(root)
     }
 
-    private func meta(_ keys: [String]) -> (from: String, value: String)? {
+    func meta(_ keys: [String]) -> (from: String, value: String)? {
         for k in keys {
             if let m = metas.first(where: { $0.key == k }) { return ("meta[\(m.attr)=\(m.written)]", m.content) }
         }
@@ -141,70 +141,6 @@ struct MetadataExtractor {
         return nil
     }
 
-    /// The first byline candidate that names a person: JSON-LD authors that are not organisations, author
-    /// meta tags, rel/itemprop author markup, then byline-classed elements.
-    private func byline(_ article: [String: Any]?, siteName: String?) -> String? {
-        let publisher = JSONLD.string((article?["publisher"] as? [String: Any])?["name"])
-        let cleaner = BylineCleaner(siteName: siteName, publisher: publisher, url: url ?? canonical())
-        let people = JSONLD.personNames(article?["author"]).compactMap(cleaner.clean)
-        if !people.isEmpty { return people.joined(separator: ", ") }
-        for key in ["author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"] {
-            for m in metas where m.key == key {
-                if let t = cleaner.clean(m.content) { return t }
-            }
-        }
-        for node in root.descendants() where node.isElement {
-            let rel = node.attribute("rel")?.lowercased() ?? ""
-            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
-            if rel.contains("author") || itemprop == "author" || itemprop == "creator" {
-                if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
-                   let t = cleaner.clean(name.attribute("content") ?? name.textContent()) { return t }
-                if let t = cleaner.clean(node.textContent()) { return t }
-            }
-        }
-        // Byline-classed elements, outside forms and comment threads (where "author" labels a field); the
-        // innermost name-classed part first, as the whole block often runs on into roles and agencies.
-        var stack: [Node] = [root]
-        while let node = stack.popLast() {
-            guard node.kind != .text else { continue }
-            if node.isElement {
-                if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
-                let tokens = BoilerplateClassifier.tokens(node.classAndID)
-                if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
-                if Self.isBylineClass(tokens) {
-                    let inner = node.descendants(includeSelf: false).filter { d in
-                        d.isElement && (Self.isBylineClass(BoilerplateClassifier.tokens(d.classAndID))
-                            || BoilerplateClassifier.tokens(d.classAndID).contains("name"))
-                    }
-                    for candidate in inner + [node] {
-                        if let t = cleaner.clean(candidate.textContent()) { return t }
-                    }
-                    continue
-                }
-            }
-            stack.append(contentsOf: node.children.reversed())
-        }
-        return nil
-    }
-
-    static func isBylineClass(_ tokens: [String]) -> Bool {
-        tokens.contains { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }
-    }
-
-    /// Words after which a byline line goes on with dates or roles ("Jane Doe Published 11:04 a.m.").
-    static let bylineTailMarkers = [" published", " updated", " posted", " monday", " tuesday", " wednesday", " thursday",
-                                    " friday", " saturday", " sunday", " | ", " on "]
-
-    static func cutBylineTail(_ s: String) -> String {
-        let lower = s.lowercased()
-        var cut = lower.endIndex
-        for m in bylineTailMarkers {
-            if let r = lower.range(of: m), r.lowerBound < cut { cut = r.lowerBound }
-        }
-        let offset = lower.distance(from: lower.startIndex, to: cut)
-        return String(s.prefix(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|"))
-    }
-
     private func date(metaKeys: [String], jsonKey: String, itemprop: String, timeFallback: Bool) -> Sourced<Date>? {
         for k in metaKeys {
             for m in metas where m.key == k {
@@ -240,7 +176,7 @@ struct MetadataExtractor {
         return calendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
     }
 
-    private func canonical() -> String? {
+    func canonical() -> String? {
         var found: String?
         for l in root.elements(["link"]) where (l.attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical") {
             if let h = l.attribute("href"), !h.isEmpty { found = h; break }
@@ -266,55 +202,8 @@ struct MetadataExtractor {
         return nil
     }
 
-    private func tags(_ article: [String: Any]?) -> [String] {
-        var raw: [String] = metas.filter { $0.key == "article:tag" }.flatMap { Self.splitList(decodeEntities($0.content), commaNeedsNoSpace: true) }
-        for m in metas where m.key == "keywords" || m.key == "news_keywords" {
-            raw += Self.splitList(decodeEntities(m.content), commaNeedsNoSpace: false)
-        }
-        switch article?["keywords"] {
-        case let s as String: raw += Self.splitList(decodeEntities(s), commaNeedsNoSpace: false)
-        case let a as [Any]: raw += a.compactMap { $0 as? String }.map(decodeEntities)
-        default: break
-        }
-        var seen: Set<String> = []
-        var out: [String] = []
-        for t in raw {
-            let tag = Text.collapse(t)
-            guard !tag.isEmpty, !Self.isInternalTag(tag), seen.insert(tag.lowercased()).inserted else { continue }
-            out.append(tag)
-            if out.count >= Self.maxTags { break }
-        }
-        return out
-    }
-
-    /// Splits a keyword list. One `article:tag` holds one tag, which may contain ", " ("Elections,
-    /// Governors"), so there only commas without a following space separate ("Hong Kong,Protest").
-    static func splitList(_ s: String, commaNeedsNoSpace: Bool) -> [String] {
-        var out: [String] = []
-        var current = ""
-        let chars = Array(s)
-        for (i, ch) in chars.enumerated() {
-            let next = i + 1 < chars.count ? chars[i + 1] : " "
-            if ch == ";" || (ch == "," && (!commaNeedsNoSpace || next != " ")) {
-                out.append(current)
-                current = ""
-            } else {
-                current.append(ch)
-            }
-        }
-        out.append(current)
-        return out
-    }
-
-    /// Tags for the site's machinery, not for readers: "@hp-top-stories", "_no-apple-news", "ctp_video",
-    /// "/article", "@post-id:1913719", entity-typed "Mark Esper GOVERNMENT_FIGURE PERSON"; and tags cut
-    /// short by broken escaping ("PG&amp" of "PG&E").
-    static func isInternalTag(_ tag: String) -> Bool {
-        tag.hasPrefix("@") || tag.hasPrefix("/") || tag.contains("_") || tag.count < 2 || tag.hasSuffix("&") || tag.contains("&amp")
-    }
-
     /// Meta content is already entity-decoded by the parser; JSON-LD and some double-escaped content is not.
-    private func decodeEntities(_ s: String) -> String {
+    func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#039;", with: "'")
