@@ -36,6 +36,14 @@ struct CharsetDecodingTests {
         #expect(!text.contains("\u{FFFD}"))
     }
 
+    @Test(arguments: cases)
+    func extractedArticleIsReadable(_ fixture: Case) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(fixture.file))
+        let article = HTMLExtractor().extract(try TextDecoding.decode(data, declared: fixture.http), id: fixture.file)
+        #expect(article.title == Text.collapse(fixture.title))  // the ideographic space collapses like any other
+        #expect(article.body.contains(fixture.body))
+    }
+
     @Test func extractedTitleIsReadable() throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("undeclared-shift_jis.html"))
         let text = try TextDecoding.decode(data)
