@@ -111,6 +111,15 @@ struct MetadataRealPagesTests {
         #expect(a.canonicalURL == "https://www.theguardian.com/commentisfree/2019/nov/18/the-guardian-view-on-hong-kong-a-city-on-the-brink")
     }
 
+    @Test func aDayOnlyDateYieldsToATimeOnThatDay() throws {
+        guard let a = try Self.article("7dfc3e35") else { return }
+        // dc.date says "2019-11-19"; dcterms.created (and JSON-LD) give 07:43:27 -05:00 that day.
+        #expect(Self.instant(a.published?.value) == "2019-11-19T12:43:27Z")
+        #expect(a.published?.from == "meta[name=dcterms.created]")
+        #expect(a.byline == "Andy Sahadeo")
+        #expect(a.title == "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing wife suffered miscarriage")
+    }
+
     @Test func voxDatesAndByline() throws {
         guard let a = try Self.article("16c30add") else { return }
         #expect(a.title == "The law that’s helping fuel Delhi’s deadly air pollution")

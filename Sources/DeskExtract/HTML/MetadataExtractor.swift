@@ -30,6 +30,9 @@ struct MetadataExtractor {
     /// An h1 found inside the meta title replaces it when at least this share of the title: a section
     /// label or site name around a headline is short; an h1 that is only a site logo is not most of it.
     static let minHeadlineShareOfTitle = 0.5
+    /// A timed date within this many seconds of a day-only date is the same day told more precisely: a
+    /// day is written in local time (UTC−12 to UTC+14) and read as midnight UTC, so 36 hours covers it.
+    static let sameDayWindow: TimeInterval = 36 * 3600
     /// Dates before this year are placeholders ("0001-01-01T00:00:00Z" in templates) or epoch zero, not
     /// the date of a web page; the web had almost no news sites before it.
     static let earliestPlausibleYear = 1990
@@ -141,31 +144,44 @@ struct MetadataExtractor {
         return nil
     }
 
+    /// The first date the sources give, strongest first. A source that gives only a day ("2019-11-19")
+    /// yields to a weaker one that gives a time on that day (JSON-LD "2019-11-19T07:43:27-05:00").
     private func date(metaKeys: [String], jsonKey: String, itemprop: String, timeFallback: Bool) -> Sourced<Date>? {
+        var dayOnly: Sourced<Date>?
+        func consider(_ raw: String, _ from: @autoclosure () -> String) -> Sourced<Date>? {
+            guard let d = Self.plausibleDate(raw) else { return nil }
+            let found = Sourced(d, from: from())
+            guard raw.contains(":") else {
+                if dayOnly == nil { dayOnly = found }
+                return nil
+            }
+            guard let day = dayOnly else { return found }
+            return abs(d.timeIntervalSince(day.value)) <= Self.sameDayWindow ? found : day
+        }
         for k in metaKeys {
             for m in metas where m.key == k {
-                if let d = Self.plausibleDate(m.content) { return Sourced(d, from: "meta[\(m.attr)=\(m.written)]") }
+                if let r = consider(m.content, "meta[\(m.attr)=\(m.written)]") { return r }
             }
         }
         for o in jsonld.objects where o[jsonKey] != nil {
-            if let s = JSONLD.string(o[jsonKey]), let d = Self.plausibleDate(s) { return Sourced(d, from: "json-ld \(jsonKey)") }
+            if let s = JSONLD.string(o[jsonKey]), let r = consider(s, "json-ld \(jsonKey)") { return r }
         }
         for node in root.descendants() where node.isElement && node.attribute("itemprop") == itemprop {
             let raw = node.attribute("datetime") ?? node.attribute("content") ?? node.textContent()
-            if let d = Self.plausibleDate(raw) { return Sourced(d, from: "\(node.tag)[itemprop=\(itemprop)]") }
+            if let r = consider(raw, "\(node.tag)[itemprop=\(itemprop)]") { return r }
         }
-        guard timeFallback else { return nil }
+        guard timeFallback else { return dayOnly }
         let times = root.elements(["time"])
         for t in times.filter({ $0.attribute("pubdate") != nil }) + times {
-            if let raw = t.attribute("datetime"), let d = Self.plausibleDate(raw) { return Sourced(d, from: "time[datetime]") }
+            if let raw = t.attribute("datetime"), let r = consider(raw, "time[datetime]") { return r }
         }
         for node in root.descendants() where node.isElement {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
             guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }) else { continue }
             let t = node.textContent()
-            if t.count <= 60, let d = Self.plausibleDate(t) { return Sourced(d, from: "\(node.tag).\(tokens.joined(separator: ".")) text") }
+            if t.count <= 60, let r = consider(t, "\(node.tag).\(tokens.joined(separator: ".")) text") { return r }
         }
-        return nil
+        return dayOnly
     }
 
     /// A parsed date, unless it is a placeholder from before the web.
