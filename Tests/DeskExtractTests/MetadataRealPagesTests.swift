@@ -120,6 +120,14 @@ struct MetadataRealPagesTests {
         #expect(a.title == "James Van Der Beek eliminated from 'Dancing with the Stars' after announcing wife suffered miscarriage")
     }
 
+    @Test func dateFromAHiddenValueNotTheModifiedOne() throws {
+        guard let a = try Self.article("14cc2a0c") else { return }
+        // <input class="published_date" value="2019-11-18 23:41:18">, after a modified_date input.
+        #expect(Self.instant(a.published?.value) == "2019-11-18T23:41:18Z")
+        #expect(a.published?.from == "input[value].published.date")
+        #expect(a.title == "NASA Just Confirmed There Are Water Plumes Above The Surface of Jupiter's Moon Europa")
+    }
+
     @Test func voxDatesAndByline() throws {
         guard let a = try Self.article("16c30add") else { return }
         #expect(a.title == "The law that’s helping fuel Delhi’s deadly air pollution")

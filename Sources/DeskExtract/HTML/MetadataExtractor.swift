@@ -177,7 +177,12 @@ struct MetadataExtractor {
         }
         for node in root.descendants() where node.isElement {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
-            guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }) else { continue }
+            guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }),
+                  !tokens.contains(where: { ["modified", "updated", "update"].contains($0) }) else { continue }
+            // A machine-readable value on the element (abbr title, hidden input value) before its text.
+            for attr in ["datetime", "title", "value", "content"] {
+                if let raw = node.attribute(attr), let r = consider(raw, "\(node.tag)[\(attr)].\(tokens.joined(separator: "."))") { return r }
+            }
             let t = node.textContent()
             if t.count <= 60, let r = consider(t, "\(node.tag).\(tokens.joined(separator: ".")) text") { return r }
         }
