@@ -70,6 +70,17 @@ struct CharsetDecodingTests {
         #expect(result.fallback != nil)
     }
 
+    /// A real page is mostly ASCII markup around little text; the guess must not drown in it.
+    @Test(arguments: ["undeclared-euc-kr.html", "undeclared-shift_jis.html", "undeclared-gb18030.html", "undeclared-big5.html",
+                      "undeclared-windows-1252.html", "undeclared-euc-jp.html"])
+    func guessSurvivesHeavyMarkup(_ file: String) throws {
+        let fixture = try #require(Self.cases.first { $0.file == file })
+        let page = try Data(contentsOf: Self.folder.appendingPathComponent(file))
+        let markup = Data(String(repeating: "<div class=\"nav-item\"><a href=\"/section/news?page=2&amp;ref=top\">News</a></div>\n", count: 400).utf8)
+        let text = try TextDecoding.decode(markup + page + markup)
+        #expect(text.contains(fixture.body))
+    }
+
     @Test func labels() {
         #expect(Charset(label: "ISO-8859-1") == .windows1252)
         #expect(Charset(label: " \"Shift_JIS\" ") == .shiftJIS)
