@@ -124,6 +124,7 @@ CASES = [
     ("lying-utf-8-is-windows-1252.html", "fr", "cp1252", meta("utf-8"), None),
     ("lying-latin1-is-utf-8.html", "de", "utf_8", meta("iso-8859-1"), None),
     ("lying-header-utf-8-is-euc-kr.html", "ko", "euc_kr", "", "text/html; charset=utf-8"),
+    ("lying-header-utf-8-meta-big5.html", "zhtw", "big5", meta("big5"), "text/html; charset=UTF-8"),
 ]
 
 

@@ -44,7 +44,7 @@ public enum TextDecoding {
         for label in declarations(bytes, declared: declared) {
             guard let charset = Charset(label: label) else { continue }
             if let provenUTF8 { return (provenUTF8, nil) }  // valid UTF-8 is UTF-8, whatever the page claims
-            if charset == .utf8 { break }       // claims UTF-8 but is not: guess from the bytes
+            if charset == .utf8 { continue }    // claims UTF-8 but is not: a weaker declaration, else the bytes, decide
             if let text = decode(bytes, as: charset, maxInvalidShare: maxDeclaredInvalidShare) { return (text, nil) }
         }
         if provenUTF8 == nil, hasISO2022JPEscapes(bytes), let text = decode(bytes, as: .iconv("ISO-2022-JP"), maxInvalidShare: maxDeclaredInvalidShare) {
