@@ -19,9 +19,12 @@ enum Charset: Equatable, Sendable {
         case .utf16LE: return "UTF-16LE"
         case .utf16BE: return "UTF-16BE"
         case .windows1252: return "windows-1252"
-        case .iconv(let name): return name
+        case .iconv(let name): return Self.displayNames[name] ?? name
         }
     }
+
+    /// The names people know for the supersets the decoder uses.
+    private static let displayNames = ["CP932": "Shift_JIS", "CP949": "EUC-KR", "BIG5-HKSCS": "Big5", "CP1251": "windows-1251"]
 
     static let shiftJIS = Charset.iconv("CP932")
     static let eucJP = Charset.iconv("EUC-JP")

@@ -15,8 +15,8 @@ public enum TextDecoding {
     /// Share of control bytes (other than tab, newline, carriage return, form feed) above which input is
     /// binary. Real text has none; 1% tolerates a stray NUL or two in scraped text.
     static let binaryControlShare = 0.01
-    /// Share of bytes a declared charset may find invalid and still be believed: text really in that
-    /// charset has none; 1% tolerates a damaged byte or a truncated tail.
+    /// Share of the non-ASCII bytes a declared charset may find invalid and still be believed: text
+    /// really in that charset has none; 1% tolerates a damaged byte or a truncated tail.
     static let maxDeclaredInvalidShare = 0.01
 
     public static func decode(_ data: Data, declared: String? = nil) throws(Failure) -> String {
