@@ -31,7 +31,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "DeskExtractTests", dependencies: ["DeskExtract", "DeskModel"]),
+        .testTarget(name: "DeskExtractTests", dependencies: ["DeskExtract", "DeskModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking", "DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskModel"]),

@@ -60,6 +60,17 @@ struct JSONLD {
         }
     }
 
+    /// Names in an author value, leaving out those typed as organisations (a publisher named as author).
+    static func personNames(_ v: Any?) -> [String] {
+        switch v {
+        case let a as [Any]: return a.flatMap { personNames($0) }
+        case let o as [String: Any]:
+            let organisation = types(o).contains { ["organization", "newsmediaorganization", "corporation"].contains($0.lowercased()) }
+            return organisation ? [] : names(o)
+        default: return names(v)
+        }
+    }
+
     /// Names of people or organisations in an author value.
     static func names(_ v: Any?) -> [String] {
         switch v {

@@ -12,27 +12,37 @@ struct PageMetadata {
     var language: String?
     var tags: [String] = []
     var siteName: String?
+    /// The lead picture's caption and credit, when the page gives one (see `LeadImage`). The Article
+    /// model has no lead-image field; a caller may put this first among the captions.
+    var leadImage: Caption?
     /// The body as JSON-LD gives it, when it does (a hint for, and a fallback of, body extraction).
     var articleBody: String?
 }
 
 /// Reads `<meta>`, `<link>`, `<title>`, JSON-LD and a few microformat conventions.
 struct MetadataExtractor {
-    /// A byline longer than this is a bio or a paragraph, not a byline.
-    static let maxBylineChars = 120
     /// A standfirst candidate element must have at least this much text (and at most `maxStandfirstChars`).
     static let minStandfirstChars = 30
     static let maxStandfirstChars = 600
     /// A "Title | Site" suffix with at most this many words is taken for the site name.
     static let maxSuffixWords = 4
     static let maxTags = 40
+    /// An h1 found inside the meta title replaces it when at least this share of the title: a section
+    /// label or site name around a headline is short; an h1 that is only a site logo is not most of it.
+    static let minHeadlineShareOfTitle = 0.5
+    /// A timed date within this many seconds of a day-only date is the same day told more precisely: a
+    /// day is written in local time (UTC−12 to UTC+14) and read as midnight UTC, so 36 hours covers it.
+    static let sameDayWindow: TimeInterval = 36 * 3600
+    /// Dates before this year are placeholders ("0001-01-01T00:00:00Z" in templates) or epoch zero, not
+    /// the date of a web page; the web had almost no news sites before it.
+    static let earliestPlausibleYear = 1990
 
     let root: Node
     let url: String?
 
     /// (attribute used, key lower-cased, key as written, content) of every <meta> with content.
-    private let metas: [(attr: String, key: String, written: String, content: String)]
-    private let jsonld: JSONLD
+    let metas: [(attr: String, key: String, written: String, content: String)]
+    let jsonld: JSONLD
 
     init(root: Node, url: String?) {
         self.root = root
@@ -48,7 +58,7 @@ struct MetadataExtractor {
         self.jsonld = JSONLD(root)
     }
 
-    private func meta(_ keys: [String]) -> (from: String, value: String)? {
+    func meta(_ keys: [String]) -> (from: String, value: String)? {
         for k in keys {
             if let m = metas.first(where: { $0.key == k }) { return ("meta[\(m.attr)=\(m.written)]", m.content) }
         }
@@ -62,7 +72,7 @@ struct MetadataExtractor {
             ?? JSONLD.string((article?["publisher"] as? [String: Any])?["name"])
         md.title = title(article, siteName: md.siteName)
         md.standfirst = standfirst(article)
-        md.byline = byline(article)
+        md.byline = byline(article, siteName: md.siteName)
         md.published = date(metaKeys: ["article:published_time", "og:article:published_time", "datepublished",
                                        "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
                                        "date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
@@ -73,9 +83,13 @@ struct MetadataExtractor {
                                       "dcterms.modified", "article.updated", "article:modified"],
                            jsonKey: "dateModified", itemprop: "dateModified", timeFallback: false)
         md.canonicalURL = canonical()
+        if md.published == nil, let address = md.canonicalURL ?? url, let d = URLDate.date(in: address) {
+            md.published = Sourced(d, from: "url")
+        }
         md.language = language(article)
         md.tags = tags(article)
         if let body = JSONLD.string(article?["articleBody"]) { md.articleBody = body }
+        md.leadImage = LeadImage.find(root: root, article: article, metaImage: meta(["og:image", "og:image:url", "twitter:image"])?.value)
         return md
     }
 
@@ -90,7 +104,15 @@ struct MetadataExtractor {
             candidates.append(t)
         }
         guard let first = candidates.first(where: { !Text.collapse($0).isEmpty }) else { return nil }
-        return stripSiteSuffix(Text.collapse(decodeEntities(first)), siteName: siteName)
+        let title = stripSiteSuffix(Text.collapse(decodeEntities(first)), siteName: siteName)
+        // The headline as printed, when the meta title wraps it in a section label or a site name
+        // ("Opinion | Headline"): the page's h1, if the title contains it and it is most of the title.
+        if let h1 = root.firstElement("h1").map({ Text.collapse($0.textContent()) }), !h1.isEmpty, h1.count < title.count,
+           Double(h1.count) >= Self.minHeadlineShareOfTitle * Double(title.count),
+           title.lowercased().contains(h1.lowercased()) {
+            return h1
+        }
+        return title
     }
 
     func stripSiteSuffix(_ title: String, siteName: String?) -> String {
@@ -122,83 +144,60 @@ struct MetadataExtractor {
         return nil
     }
 
-    private func byline(_ article: [String: Any]?) -> String? {
-        func clean(_ s: String) -> String? {
-            var t = Self.cutBylineTail(Text.collapse(s))
-            if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
-            if t.isEmpty || t.count > Self.maxBylineChars || t.hasPrefix("http") || t.contains("://") { return nil }
-            return t
-        }
-        if let a = meta(["author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"]), let t = clean(a.value) { return t }
-        let names = JSONLD.names(article?["author"]).compactMap(clean)
-        if !names.isEmpty { return names.joined(separator: ", ") }
-        for node in root.descendants() where node.isElement {
-            let rel = node.attribute("rel")?.lowercased() ?? ""
-            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
-            if rel.contains("author") || itemprop == "author" || itemprop == "creator" {
-                if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
-                   let t = clean(name.attribute("content") ?? name.textContent()) { return t }
-                if let t = clean(node.textContent()) { return t }
-            }
-        }
-        // Byline-classed elements, outside forms and comment threads (where "author" labels a field).
-        var stack: [Node] = [root]
-        while let node = stack.popLast() {
-            guard node.kind != .text else { continue }
-            if node.isElement {
-                if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
-                let tokens = BoilerplateClassifier.tokens(node.classAndID)
-                if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
-                if tokens.contains(where: { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }),
-                   let t = clean(node.textContent()) { return t }
-            }
-            stack.append(contentsOf: node.children.reversed())
-        }
-        return nil
-    }
-
-    /// Words after which a byline line goes on with dates or roles ("Jane Doe Published 11:04 a.m.").
-    static let bylineTailMarkers = [" published", " updated", " posted", " monday", " tuesday", " wednesday", " thursday",
-                                    " friday", " saturday", " sunday", " | ", " on "]
-
-    static func cutBylineTail(_ s: String) -> String {
-        let lower = s.lowercased()
-        var cut = lower.endIndex
-        for m in bylineTailMarkers {
-            if let r = lower.range(of: m), r.lowerBound < cut { cut = r.lowerBound }
-        }
-        let offset = lower.distance(from: lower.startIndex, to: cut)
-        return String(s.prefix(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|"))
-    }
-
+    /// The first date the sources give, strongest first. A source that gives only a day ("2019-11-19")
+    /// yields to a weaker one that gives a time on that day (JSON-LD "2019-11-19T07:43:27-05:00").
     private func date(metaKeys: [String], jsonKey: String, itemprop: String, timeFallback: Bool) -> Sourced<Date>? {
+        var dayOnly: Sourced<Date>?
+        func consider(_ raw: String, _ from: @autoclosure () -> String) -> Sourced<Date>? {
+            guard let d = Self.plausibleDate(raw) else { return nil }
+            let found = Sourced(d, from: from())
+            guard raw.contains(":") else {
+                if dayOnly == nil { dayOnly = found }
+                return nil
+            }
+            guard let day = dayOnly else { return found }
+            return abs(d.timeIntervalSince(day.value)) <= Self.sameDayWindow ? found : day
+        }
         for k in metaKeys {
             for m in metas where m.key == k {
-                if let d = DateParser.parse(m.content) { return Sourced(d, from: "meta[\(m.attr)=\(m.written)]") }
+                if let r = consider(m.content, "meta[\(m.attr)=\(m.written)]") { return r }
             }
         }
         for o in jsonld.objects where o[jsonKey] != nil {
-            if let s = JSONLD.string(o[jsonKey]), let d = DateParser.parse(s) { return Sourced(d, from: "json-ld \(jsonKey)") }
+            if let s = JSONLD.string(o[jsonKey]), let r = consider(s, "json-ld \(jsonKey)") { return r }
         }
         for node in root.descendants() where node.isElement && node.attribute("itemprop") == itemprop {
             let raw = node.attribute("datetime") ?? node.attribute("content") ?? node.textContent()
-            if let d = DateParser.parse(raw) { return Sourced(d, from: "\(node.tag)[itemprop=\(itemprop)]") }
+            if let r = consider(raw, "\(node.tag)[itemprop=\(itemprop)]") { return r }
         }
-        guard timeFallback else { return nil }
+        guard timeFallback else { return dayOnly }
         let times = root.elements(["time"])
         for t in times.filter({ $0.attribute("pubdate") != nil }) + times {
-            if let raw = t.attribute("datetime"), let d = DateParser.parse(raw) { return Sourced(d, from: "time[datetime]") }
+            if let raw = t.attribute("datetime"), let r = consider(raw, "time[datetime]") { return r }
         }
         for node in root.descendants() where node.isElement {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
-            guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }) else { continue }
+            guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }),
+                  !tokens.contains(where: { ["modified", "updated", "update"].contains($0) }) else { continue }
+            // A machine-readable value on the element (abbr title, hidden input value) before its text.
+            for attr in ["datetime", "title", "value", "content"] {
+                if let raw = node.attribute(attr), let r = consider(raw, "\(node.tag)[\(attr)].\(tokens.joined(separator: "."))") { return r }
+            }
             let t = node.textContent()
-            if t.count <= 60, let d = DateParser.parse(t) { return Sourced(d, from: "\(node.tag).\(tokens.joined(separator: ".")) text") }
+            if t.count <= 60, let r = consider(t, "\(node.tag).\(tokens.joined(separator: ".")) text") { return r }
         }
-        return nil
+        return dayOnly
     }
 
-    private func canonical() -> String? {
+    /// A parsed date, unless it is a placeholder from before the web.
+    static func plausibleDate(_ raw: String) -> Date? {
+        guard let d = DateParser.parse(raw) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
+    }
+
+    func canonical() -> String? {
         var found: String?
         for l in root.elements(["link"]) where (l.attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical") {
             if let h = l.attribute("href"), !h.isEmpty { found = h; break }
@@ -210,38 +209,22 @@ struct MetadataExtractor {
     }
 
     private func language(_ article: [String: Any]?) -> String? {
-        let raw = root.firstElement("html")?.attribute("lang")
-            ?? root.firstElement("html")?.attribute("xml:lang")
-            ?? meta(["content-language", "og:locale", "language", "dc.language"])?.value
-            ?? JSONLD.string(article?["inLanguage"])
-        guard let raw else { return nil }
-        let code = raw.lowercased().prefix { $0.isLetter }
-        return code.count == 2 || code.count == 3 ? String(code.prefix(2)) : nil
-    }
-
-    private func tags(_ article: [String: Any]?) -> [String] {
-        var raw: [String] = metas.filter { $0.key == "article:tag" }.map(\.content)
-        for m in metas where m.key == "keywords" || m.key == "news_keywords" {
-            raw += m.content.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
+        let html = root.firstElement("html")
+        let candidates: [String?] = [
+            html?.attribute("lang"), html?.attribute("xml:lang"),
+            meta(["content-language", "og:locale", "language", "dc.language", "inlanguage"])?.value,
+            JSONLD.string(article?["inLanguage"]),
+            jsonld.objects.lazy.compactMap { JSONLD.string($0["inLanguage"]) }.first,
+        ]
+        for raw in candidates.compactMap({ $0 }) {
+            let code = raw.lowercased().trimmingCharacters(in: .whitespaces).prefix { $0.isLetter }
+            if code.count == 2 || code.count == 3 { return String(code.prefix(2)) }
         }
-        switch article?["keywords"] {
-        case let s as String: raw += s.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
-        case let a as [Any]: raw += a.compactMap { $0 as? String }
-        default: break
-        }
-        var seen: Set<String> = []
-        var out: [String] = []
-        for t in raw {
-            let tag = Text.collapse(t)
-            guard !tag.isEmpty, seen.insert(tag.lowercased()).inserted else { continue }
-            out.append(tag)
-            if out.count >= Self.maxTags { break }
-        }
-        return out
+        return nil
     }
 
     /// Meta content is already entity-decoded by the parser; JSON-LD and some double-escaped content is not.
-    private func decodeEntities(_ s: String) -> String {
+    func decodeEntities(_ s: String) -> String {
         guard s.contains("&") else { return s }
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#039;", with: "'")

@@ -1,8 +1,11 @@
 import Foundation
 
-/// Bytes to text. UTF-8 (with or without BOM) and UTF-16 with BOM are read as such; HTML may name its
-/// charset in `<meta charset>`; otherwise bytes that are not valid UTF-8 are read as windows-1252,
-/// the encoding such pages almost always are. Binary data is refused.
+/// Bytes to text. The charset is taken, in this order, from a byte-order mark, the HTTP Content-Type a
+/// caller passes, the page's `<meta>` declaration, an XML declaration, and else from the bytes: valid
+/// UTF-8 is UTF-8, anything else a cheap statistical guess (`CharsetGuesser`) that falls back to
+/// windows-1252. Declarations lie: bytes that are valid UTF-8 (with non-ASCII in them) are read as UTF-8
+/// whatever the page says, and a declared charset under which the bytes are invalid is not trusted.
+/// Binary data is refused.
 public enum TextDecoding {
     public enum Failure: Error, Equatable {
         case binary
@@ -12,13 +15,18 @@ public enum TextDecoding {
     /// Share of control bytes (other than tab, newline, carriage return, form feed) above which input is
     /// binary. Real text has none; 1% tolerates a stray NUL or two in scraped text.
     static let binaryControlShare = 0.01
+    /// Share of the non-ASCII bytes a declared charset may find invalid and still be believed: text
+    /// really in that charset has none; 1% tolerates a damaged byte or a truncated tail.
+    static let maxDeclaredInvalidShare = 0.01
 
-    public static func decode(_ data: Data) throws(Failure) -> String {
-        try decodeReporting(data).text
+    public static func decode(_ data: Data, declared: String? = nil) throws(Failure) -> String {
+        try decodeReporting(data, declared: declared).text
     }
 
-    /// Decodes, and says which encoding was used when it was not UTF-8 (nil for UTF-8).
-    public static func decodeReporting(_ data: Data) throws(Failure) -> (text: String, fallback: String?) {
+    /// Decodes, and says which encoding was used when it was guessed rather than declared or UTF-8.
+    /// `declared` is a charset from outside the bytes, e.g. the `charset` of an HTTP Content-Type header
+    /// (a whole header value is accepted too).
+    public static func decodeReporting(_ data: Data, declared: String? = nil) throws(Failure) -> (text: String, fallback: String?) {
         if data.isEmpty { throw .empty }
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -29,13 +37,64 @@ public enum TextDecoding {
             if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return (text, nil) }
         }
         if looksBinary(bytes) { throw .binary }
-        if let declared = declaredCharset(bytes), let encoding = encoding(named: declared), encoding != .utf8,
-           let text = String(data: data, encoding: encoding) {
-            return (text, nil)
+
+        let utf8 = String(validatingUTF8Bytes: bytes)
+        // ASCII alone is valid UTF-8 but says nothing against a declaration (ISO-2022-JP is all ASCII).
+        let provenUTF8 = bytes.contains { $0 >= 0x80 } ? utf8 : nil
+        for label in declarations(bytes, declared: declared) {
+            guard let charset = Charset(label: label) else { continue }
+            if let provenUTF8 { return (provenUTF8, nil) }  // valid UTF-8 is UTF-8, whatever the page claims
+            if charset == .utf8 { continue }    // claims UTF-8 but is not: a weaker declaration, else the bytes, decide
+            if let text = decode(bytes, as: charset, maxInvalidShare: maxDeclaredInvalidShare) { return (text, nil) }
         }
-        if let text = String(validatingUTF8Bytes: bytes) { return (text, nil) }
-        if let text = String(data: data, encoding: .windowsCP1252) { return (text, "not valid UTF-8; read as windows-1252") }
-        return (String(decoding: bytes, as: UTF8.self), "not valid UTF-8; invalid bytes replaced")
+        if provenUTF8 == nil, hasISO2022JPEscapes(bytes), let text = decode(bytes, as: .iconv("ISO-2022-JP"), maxInvalidShare: maxDeclaredInvalidShare) {
+            return (text, "no charset declared; read as ISO-2022-JP")
+        }
+        if let utf8 { return (utf8, nil) }
+        if MixedUTF8.isMostlyUTF8(bytes) {
+            return (MixedUTF8.decode(bytes), "not valid UTF-8; stray bytes read as windows-1252")
+        }
+        let guessed = CharsetGuesser.guess(bytes)
+        let text = decode(bytes, as: guessed, maxInvalidShare: 1) ?? Windows1252.decode(bytes)
+        return (text, "not valid UTF-8; read as \(guessed.name)")
+    }
+
+    /// The charsets named for the bytes, strongest first: HTTP header, `<meta>`, XML declaration.
+    static func declarations(_ bytes: [UInt8], declared: String?) -> [String] {
+        var labels: [String] = []
+        if let declared {
+            labels.append(CharsetDeclaration.charsetParameter(in: declared) ?? declared)
+        }
+        if let meta = CharsetDeclaration.meta(in: bytes) { labels.append(meta) }
+        if let xml = CharsetDeclaration.xml(in: bytes) { labels.append(xml) }
+        return labels
+    }
+
+    /// The bytes in one charset; nil if the charset has no decoder or finds too many bytes invalid.
+    static func decode(_ bytes: [UInt8], as charset: Charset, maxInvalidShare: Double) -> String? {
+        switch charset {
+        case .utf8: return String(validatingUTF8Bytes: bytes)
+        case .utf16LE: return String(data: Data(bytes), encoding: .utf16LittleEndian)
+        case .utf16BE: return String(data: Data(bytes), encoding: .utf16BigEndian)
+        case .windows1252: return Windows1252.decode(bytes)
+        case .iconv(let name):
+            // The share is of non-ASCII bytes: markup is ASCII in every charset and says nothing.
+            let high = max(bytes.count { $0 >= 0x80 }, 1)
+            guard let result = IconvDecoder.decode(bytes, from: name),
+                  Double(result.invalid) <= maxInvalidShare * Double(high) else { return nil }
+            return result.text
+        }
+    }
+
+    /// ISO-2022-JP is 7-bit: it shows itself by the escapes that switch to JIS X 0208 (ESC $ B, ESC $ @).
+    static func hasISO2022JPEscapes(_ bytes: [UInt8]) -> Bool {
+        let prefix = bytes.prefix(CharsetGuesser.sampleBytes)
+        var i = prefix.startIndex
+        while i + 2 < prefix.endIndex {
+            if prefix[i] == 0x1B, prefix[i + 1] == 0x24, prefix[i + 2] == 0x42 || prefix[i + 2] == 0x40 { return true }
+            i += 1
+        }
+        return false
     }
 
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
@@ -45,30 +104,6 @@ public enum TextDecoding {
             control += 1
         }
         return Double(control) / Double(max(sample.count, 1)) > binaryControlShare
-    }
-
-    /// `<meta charset="...">` or `content="text/html; charset=..."` in the first 4 KB.
-    static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        var name = ""
-        for ch in head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }) {
-            if ch.isLetter || ch.isNumber || ch == "-" || ch == "_" { name.append(ch) } else { break }
-        }
-        return name.isEmpty ? nil : name
-    }
-
-    static func encoding(named name: String) -> String.Encoding? {
-        switch name {
-        case "utf-8", "utf8": return .utf8
-        case "windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii": return .windowsCP1252
-        case "iso-8859-2", "latin2": return .isoLatin2
-        case "windows-1250", "cp1250": return .windowsCP1250
-        case "windows-1251", "cp1251": return .windowsCP1251
-        case "shift_jis", "shift-jis", "sjis": return .shiftJIS
-        case "euc-jp": return .japaneseEUC
-        default: return nil
-        }
     }
 }
 

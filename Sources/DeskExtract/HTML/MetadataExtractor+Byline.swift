@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where a page names its authors, strongest first.
+extension MetadataExtractor {
+    /// The first byline candidate that names a person: JSON-LD authors that are not organisations, author
+    /// meta tags, rel/itemprop author markup, then byline-classed elements.
+    func byline(_ article: [String: Any]?, siteName: String?) -> String? {
+        let publisher = JSONLD.string((article?["publisher"] as? [String: Any])?["name"])
+        let cleaner = BylineCleaner(siteName: siteName, publisher: publisher, url: url ?? canonical())
+        let people = JSONLD.personNames(article?["author"]).compactMap(cleaner.clean)
+        if !people.isEmpty { return people.joined(separator: ", ") }
+        for key in ["author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author"] {
+            for m in metas where m.key == key {
+                if let t = cleaner.clean(m.content) { return t }
+            }
+        }
+        for node in root.descendants() where node.isElement {
+            let rel = node.attribute("rel")?.lowercased() ?? ""
+            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
+            if rel.contains("author") || itemprop == "author" || itemprop == "creator" {
+                if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
+                   let t = cleaner.clean(name.attribute("content") ?? name.textContent()) { return t }
+                if let t = cleaner.clean(node.textContent()) { return t }
+            }
+        }
+        // Byline-classed elements, outside forms and comment threads (where "author" labels a field); the
+        // innermost name-classed part first, as the whole block often runs on into roles and agencies.
+        var stack: [Node] = [root]
+        while let node = stack.popLast() {
+            guard node.kind != .text else { continue }
+            if node.isElement {
+                if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
+                let tokens = BoilerplateClassifier.tokens(node.classAndID)
+                if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
+                if Self.isBylineClass(tokens) {
+                    let inner = node.descendants(includeSelf: false).filter { d in
+                        d.isElement && (Self.isBylineClass(BoilerplateClassifier.tokens(d.classAndID))
+                            || BoilerplateClassifier.tokens(d.classAndID).contains("name"))
+                    }
+                    for candidate in inner + [node] {
+                        if let t = cleaner.clean(candidate.textContent()) { return t }
+                    }
+                    continue
+                }
+            }
+            stack.append(contentsOf: node.children.reversed())
+        }
+        return nil
+    }
+
+    static func isBylineClass(_ tokens: [String]) -> Bool {
+        tokens.contains { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }
+    }
+
+    /// Words after which a byline line goes on with dates or roles ("Jane Doe Published 11:04 a.m.").
+    static let bylineTailMarkers = [" published", " updated", " posted", " monday", " tuesday", " wednesday", " thursday",
+                                    " friday", " saturday", " sunday", " | ", " on "]
+
+    static func cutBylineTail(_ s: String) -> String {
+        let lower = s.lowercased()
+        var cut = lower.endIndex
+        for m in bylineTailMarkers {
+            if let r = lower.range(of: m), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        let offset = lower.distance(from: lower.startIndex, to: cut)
+        return String(s.prefix(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|"))
+    }
+}
