@@ -71,16 +71,18 @@ struct MetadataRealPagesTests {
         #expect(b.byline == "DANICA KIRKA, JILL LAWLESS")  // not "… Associated Press"
     }
 
-    @Test func placeholderDatesAreRefusedAndTheURLDateServes() throws {
+    @Test func placeholderDatesAreRefusedAndTheVisibleDateServes() throws {
         guard let a = try Self.article("776a1c04") else { return }
-        // JSON-LD says 0001-01-01; the address says /2019/11/19/.
-        #expect(Self.day(a.published?.value) == "2019-11-19")
-        #expect(a.published?.from == "url")
+        // JSON-LD says 0001-01-01 (refused); the page shows "Published 10:02 AM EST Nov 19, 2019", which is
+        // more precise than the /2019/11/19/ in its address.
+        #expect(Self.instant(a.published?.value) == "2019-11-19T15:02:00Z")
+        #expect(a.published?.from == "div.publish.date text")
         #expect(a.modified == nil)
         #expect(a.byline == "Lisa Kaczke, Trevor J. Mitchell")
         guard let b = try Self.article("c58aa507") else { return }
         #expect(b.byline == "Kevin Johnson, Kevin McCoy")  // not "… USA TODAY"
-        #expect(Self.day(b.published?.value) == "2019-11-19")
+        // "Published 7:07 PM EST Nov 19, 2019" is the next day in UTC.
+        #expect(Self.instant(b.published?.value) == "2019-11-20T00:07:00Z")
     }
 
     @Test func rolesAfterTheNameAreDropped() throws {
