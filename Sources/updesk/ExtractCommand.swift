@@ -17,22 +17,33 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String]
 
+    /// Documents extracted together on all cores, then written in input order.
+    static let batchSize = 64
+
     func run() throws {
         let extractor = Extractor()
         var articles: [Article] = []
         var rejected = 0
         let writer = ArticleWriter(format: format)
+        var batch: [RawDocument] = []
+        func flush() {
+            for article in ParallelMap.map(batch, { extractor.extract($0) }) {
+                if format == .json { articles.append(article) } else { writer.write(article) }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         InputReader().read(paths: paths) { item in
             switch item {
             case .document(let doc):
                 for warning in doc.warnings { Diagnostics.warn("\(doc.origin): \(warning)") }
-                let article = extractor.extract(doc)
-                if format == .json { articles.append(article) } else { writer.write(article) }
+                batch.append(doc)
+                if batch.count >= Self.batchSize { flush() }
             case .rejected(let error):
                 rejected += 1
                 Diagnostics.report(error)
             }
         }
+        flush()
         if format == .json { writer.writeArray(articles) }
         if rejected > 0 && articles.isEmpty && writer.written == 0 { throw ExitCode(65) }
     }

@@ -69,15 +69,8 @@ public final class Ingestor: @unchecked Sendable {
 
     /// Extract and analyse a batch on all cores.
     public func prepare(_ docs: [RawDocument]) -> [AnalyzedArticle] {
-        let results = UnsafeMutableBufferPointer<AnalyzedArticle?>.allocate(capacity: docs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
         let extractor = self.extractor, analyzer = self.analyzer
-        nonisolated(unsafe) let out = results
-        DispatchQueue.concurrentPerform(iterations: docs.count) { i in
-            out[i] = Self.analyze(extractor.extract(docs[i]), analyzer: analyzer)
-        }
-        return results.map { $0! }
+        return ParallelMap.map(docs) { Self.analyze(extractor.extract($0), analyzer: analyzer) }
     }
 
     static func analyze(_ article: Article, analyzer: LanguageAnalyzer) -> AnalyzedArticle {
