@@ -1,7 +1,7 @@
 import DeskModel
 
-/// A small DOM of our own, built from gumbo's tree (see `GumboTree`) so that nothing of gumbo's memory
-/// outlives the parse. Every walk over it is iterative: pages can nest thousands of levels deep.
+/// A small DOM of our own, built by `HTMLParser` (or, for differential tests, copied from gumbo's tree by
+/// `GumboTree`). Every walk over it is iterative: pages can nest thousands of levels deep.
 final class Node {
     enum Kind { case document, element, text }
 
@@ -9,13 +9,15 @@ final class Node {
     /// Lower-cased tag name for elements, "#text" for text, "#document" for the root.
     let tag: String
     /// Attributes in source order with lower-cased names.
-    let attributes: [(name: String, value: String)]
+    private(set) var attributes: [(name: String, value: String)]
     /// Text of a text node; empty for elements.
     let text: String
     private(set) var children: [Node] = []
     private(set) weak var parent: Node?
-    /// Position in document order, set by `GumboTree` (pre-order).
+    /// Position in document order, set by the parser (pre-order).
     var order: Int = 0
+    /// Tree-builder scratch: the element is on the stack of open elements.
+    var isOpen = false
 
     // Per-extraction scratch state, reset by `BodyExtraction` before each pass.
     /// Why this subtree is left out of the body, if it is.
@@ -35,6 +37,47 @@ final class Node {
     func append(_ child: Node) {
         child.parent = self
         children.append(child)
+    }
+
+    /// Inserts `child` before `reference` (one of the children), or appends it when `reference` is nil.
+    func insert(_ child: Node, before reference: Node?) {
+        child.parent = self
+        if let reference, let i = children.lastIndex(where: { $0 === reference }) {
+            children.insert(child, at: i)
+        } else {
+            children.append(child)
+        }
+    }
+
+    /// Adds the attributes whose names the element lacks (a repeated <html> or <body> tag).
+    func addMissingAttributes(_ extra: [(name: String, value: String)]) {
+        for a in extra where !attributes.contains(where: { $0.name == a.name }) { attributes.append(a) }
+    }
+
+    func removeFromParent() {
+        guard let p = parent else { return }
+        if let i = p.children.lastIndex(where: { $0 === self }) { p.children.remove(at: i) }
+        parent = nil
+    }
+
+    /// Moves all children to the end of `other`'s children.
+    func moveChildren(to other: Node) {
+        for c in children { c.parent = other }
+        other.children.append(contentsOf: children)
+        children.removeAll()
+    }
+
+    /// Numbers the subtree in pre-order from `start` (self first); returns the next free number.
+    @discardableResult
+    func numberPreOrder(from start: Int) -> Int {
+        var counter = start
+        var stack: [Node] = [self]
+        while let n = stack.popLast() {
+            n.order = counter
+            counter += 1
+            for c in n.children.reversed() { stack.append(c) }
+        }
+        return counter
     }
 
     var isElement: Bool { kind == .element }

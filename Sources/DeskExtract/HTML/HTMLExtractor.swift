@@ -7,7 +7,7 @@ public struct HTMLExtractor: Sendable {
 
     public func extract(_ html: String, id: String, url: String? = nil) -> Article {
         var article = Article(id: id, kind: .html, url: url)
-        let root = GumboTree.parse(html)
+        let root = HTMLParser.parse(html)
         let md = MetadataExtractor(root: root, url: url).extract()
         article.title = md.title
         article.standfirst = md.standfirst
