@@ -1,0 +1,35 @@
+import ArgumentParser
+import DeskPipeline
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure a stage's speed on one core (use a release build); the summary is the last line.",
+        discussion: """
+        Tasks:
+          extraction  HTML extraction over DATA/html/*.html.gz (decompressed before timing): parse and extract
+                      milliseconds per page, then "pages_per_s=N MB_per_s=M peak_rss_mb=K".
+        """
+    )
+
+    enum Task: String, ExpressibleByArgument, CaseIterable {
+        case extraction
+    }
+
+    @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var task: Task
+
+    @Option(help: "The evaluation folder (as for eval).")
+    var data: String
+
+    func run() throws {
+        try presenting {
+            switch task {
+            case .extraction:
+                let report = try ExtractionBench(data: URL(fileURLWithPath: data)).run()
+                for line in report.lines { print(line) }
+            }
+        }
+    }
+}
