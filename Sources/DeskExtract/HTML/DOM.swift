@@ -13,7 +13,9 @@ final class Node {
     /// Text of a text node; empty for elements.
     let text: String
     private(set) var children: [Node] = []
-    private(set) weak var parent: Node?
+    /// The tree owns its nodes top-down; `unowned` spares every node the side table a weak reference costs.
+    /// A node is never used after its tree's root is released.
+    private(set) unowned(safe) var parent: Node?
     /// Position in document order, set by the parser (pre-order).
     var order: Int = 0
     /// Tree-builder scratch: the element is on the stack of open elements.
@@ -89,11 +91,11 @@ final class Node {
     }
 
     /// Class and id together, lower-cased: what the boilerplate and scoring patterns look at.
-    lazy var classAndID: String = {
-        let c = attribute("class") ?? ""
-        let i = attribute("id") ?? ""
-        return (c + " " + i).lowercased()
-    }()
+    lazy var classAndID: String = lowerClass + " " + lowerID
+    lazy var lowerClass: String = (attribute("class") ?? "").lowercased()
+    lazy var lowerID: String = (attribute("id") ?? "").lowercased()
+    /// `Text.measure` of a text node's text (it never changes; the passes ask for it repeatedly).
+    lazy var measured: (chars: Int, commas: Int) = Text.measure(text)
 
     /// Ancestors from the parent upwards.
     var ancestors: [Node] {
@@ -189,7 +191,7 @@ struct TextStats {
             var s = TextStats()
             if n.pruned != nil { n.stats = s; continue }
             if n.isText {
-                let (chars, commas) = Text.measure(n.text)
+                let (chars, commas) = n.measured
                 s.chars = chars
                 s.commas = commas
             } else if n.isElement, HTMLTags.nonContent.contains(n.tag) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One token of the HTML tokenizer. Reused between calls (its arrays keep their capacity).
 struct HTMLToken {
     enum Kind { case startTag, endTag, text, doctype, eof }
@@ -72,12 +78,18 @@ struct HTMLTokenizer {
             var allSpace = true
             while pos < n {
                 let b = p[pos]
-                if b == 0x3C, pos + 1 < n {  // '<'
-                    let c = p[pos + 1]
-                    if Self.isAlpha(c) || c == 0x2F || c == 0x21 || c == 0x3F { break }
+                if b == 0x3C {  // '<'
+                    if pos + 1 < n {
+                        let c = p[pos + 1]
+                        if Self.isAlpha(c) || c == 0x2F || c == 0x21 || c == 0x3F { break }
+                    }
+                    allSpace = false
+                } else if b <= 0x26 {  // whitespace, NUL, '&' and a few punctuation marks
+                    if b == 0x26 || b == 0x0D || b == 0x00 { special = true }
+                    if !Self.isSpace(b) { allSpace = false }
+                } else {
+                    allSpace = false
                 }
-                if b == 0x26 || b == 0x0D || b == 0x00 { special = true }
-                if allSpace, !Self.isSpace(b) { allSpace = false }
                 pos += 1
             }
             if pos > start {
@@ -179,7 +191,9 @@ struct HTMLTokenizer {
         var i = pos
         let m = end.count
         while i + 1 + m < n {
-            if p[i] == 0x3C, p[i + 1] == 0x2F {
+            guard let hit = memchr(p + i, 0x3C, n - 1 - m - i) else { return n }
+            i = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[i + 1] == 0x2F {
                 var ok = true
                 for k in 0..<m where Self.lower(p[i + 2 + k]) != end[k] { ok = false; break }
                 if ok {
@@ -288,6 +302,15 @@ struct HTMLTokenizer {
 
     /// A text token from bytes a..<b; `inRaw`: NUL becomes U+FFFD (in data it is dropped, as the tree builder does).
     private mutating func emitText(_ t: inout HTMLToken, _ a: Int, _ b: Int, decode: Bool, inRaw: Bool) {
+        if !decode, memchr(p + a, 0x0D, b - a) == nil, memchr(p + a, 0x00, b - a) == nil {
+            // Raw text as it stands (scripts, styles): no copy through the scratch buffer.
+            t.kind = .text
+            var i = a
+            while i < b, Self.isSpace(p[i]) { i += 1 }
+            t.isWhitespace = i == b
+            t.text = String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self)
+            return
+        }
         scratch.removeAll(keepingCapacity: true)
         if decode {
             self.decode(a, b, inAttribute: false, keepNUL: inRaw, into: &scratch)
