@@ -90,7 +90,16 @@ struct HTMLParserDifferentialTests {
     /// Gumbo is handed a C string, which ends at the first NUL: it sees the input without NULs (in text the
     /// tree builder drops them anyway; in attribute names we keep U+FFFD, which no compared view reads).
     static func compare(_ html: String) -> String? {
-        difference(view(HTMLParser.parse(html)), view(GumboTree.parse(html.replacingOccurrences(of: "\u{0}", with: ""))))
+        if let d = orderProblem(HTMLParser.parse(html)) { return d }
+        return difference(view(HTMLParser.parse(html)), view(GumboTree.parse(html.replacingOccurrences(of: "\u{0}", with: ""))))
+    }
+
+    /// `order` must be pre-order (the builder numbers nodes as it creates them and renumbers only after moves).
+    static func orderProblem(_ root: Node) -> String? {
+        let nodes = root.descendants()
+        let given = nodes.map(\.order)
+        root.numberPreOrder(from: 0)
+        return given == nodes.map(\.order) ? nil : "order is not pre-order"
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: pagesFolder.path), "needs ../shared/eval/extraction"))

@@ -11,7 +11,7 @@ struct BodyExtraction {
     static let maxLegalChars = 200
     static func isLegalLine(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return lower.contains("all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
+        return Text.contains(lower, "all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
             || lower.hasPrefix("(c) ")
     }
     /// What a looser pass must add to be preferred: this many characters and this ratio.

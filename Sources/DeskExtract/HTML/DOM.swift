@@ -77,7 +77,7 @@ final class Node {
         while let n = stack.popLast() {
             n.order = counter
             counter += 1
-            for c in n.children.reversed() { stack.append(c) }
+            n.pushChildrenReversed(onto: &stack)
         }
         return counter
     }
@@ -124,21 +124,35 @@ final class Node {
                 if skip(n) { continue }
                 out.append(n)
             }
-            stack.append(contentsOf: n.children.reversed())
+            n.pushChildrenReversed(onto: &stack)
         }
         return out
     }
 
+    /// Children last-first, so that popping yields them in document order.
+    @inline(__always) func pushChildrenReversed(onto stack: inout [Node]) {
+        var i = children.count - 1
+        while i >= 0 { stack.append(children[i]); i -= 1 }
+    }
+
     /// Elements of the subtree with one of `tags`, in document order.
     func elements(_ tags: Set<String>) -> [Node] {
-        descendants(includeSelf: false).filter { $0.isElement && tags.contains($0.tag) }
+        var out: [Node] = []
+        var stack: [Node] = []
+        pushChildrenReversed(onto: &stack)
+        while let n = stack.popLast() {
+            guard n.kind == .element else { continue }
+            if tags.contains(n.tag) { out.append(n) }
+            n.pushChildrenReversed(onto: &stack)
+        }
+        return out
     }
 
     func firstElement(_ tag: String) -> Node? {
         var stack: [Node] = [self]
         while let n = stack.popLast() {
             if n !== self, n.isElement, n.tag == tag { return n }
-            stack.append(contentsOf: n.children.reversed())
+            n.pushChildrenReversed(onto: &stack)
         }
         return nil
     }
@@ -152,7 +166,7 @@ final class Node {
             if n.isText { parts.append(n.text); continue }
             if n.isElement, HTMLTags.nonContent.contains(n.tag) { continue }
             if n.isElement, HTMLTags.breaking.contains(n.tag) { parts.append(" ") }
-            stack.append(contentsOf: n.children.reversed())
+            n.pushChildrenReversed(onto: &stack)
         }
         return Text.collapse(parts.joined())
     }

@@ -107,6 +107,15 @@ enum Text {
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(s.utf8.count)
+            for b in s.utf8 {
+                let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(l) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 }

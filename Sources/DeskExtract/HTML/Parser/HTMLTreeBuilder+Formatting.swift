@@ -63,6 +63,7 @@ extension HTMLTreeBuilder {
     /// The adoption agency algorithm for the end tag of formatting element `tag` (HTML §13.2.6.4.7).
     func adoptionAgency(_ tag: HTMLTag, name: String) {
         flushText()
+        reordered = true
         if currentIsHTML, currentTag == tag, let cur = stack.last, formattingIndex(of: cur) == nil {
             pop()
             return

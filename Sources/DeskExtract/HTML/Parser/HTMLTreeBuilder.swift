@@ -49,6 +49,17 @@ final class HTMLTreeBuilder {
     private var pendingBefore: Node?
 
     var tokenizer: HTMLTokenizer
+    /// Nodes are numbered as they are created, which is pre-order while every insertion extends the rightmost
+    /// path; foster parenting and the adoption agency break that, and then the tree is renumbered at the end.
+    private var nextOrder = 1
+    var reordered = false
+
+    func newNode(kind: Node.Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") -> Node {
+        let n = Node(kind: kind, tag: tag, attributes: attributes, text: text)
+        n.order = nextOrder
+        nextOrder += 1
+        return n
+    }
 
     init(tokenizer: HTMLTokenizer) {
         self.tokenizer = tokenizer
@@ -82,7 +93,7 @@ final class HTMLTreeBuilder {
     private func finish() {
         flushText()
         ensureBody()
-        document.numberPreOrder(from: 0)
+        if reordered { document.numberPreOrder(from: 0) }
         for n in stack { n.isOpen = false }
     }
 
@@ -179,6 +190,7 @@ final class HTMLTreeBuilder {
         if let override { targetIsTable = override.isElement && ["table", "tbody", "tfoot", "thead", "tr"].contains(override.tag) }
         else { targetIsTable = currentIsHTML && currentTag.is(.tableContext) }
         guard foster, targetIsTable, isOpen(.table) else { return (target, nil) }
+        reordered = true
         var i = stack.count - 1
         while i >= 0 {
             if stackTags[i] == .table, stackNS[i] == .html {
@@ -203,7 +215,7 @@ final class HTMLTreeBuilder {
             return nil
         }
         flushText()
-        let node = Node(kind: .element, tag: name, attributes: attributes)
+        let node = newNode(kind: .element, tag: name, attributes: attributes)
         if let override {
             override.append(node)
         } else {
@@ -229,7 +241,7 @@ final class HTMLTreeBuilder {
     func flushText() {
         guard let parent = pendingParent else { return }
         if !pendingText.isEmpty {
-            parent.insert(Node(kind: .text, tag: "#text", text: pendingText), before: pendingBefore)
+            parent.insert(newNode(kind: .text, tag: "#text", text: pendingText), before: pendingBefore)
         }
         pendingText = ""
         pendingParent = nil
@@ -243,7 +255,7 @@ final class HTMLTreeBuilder {
             if !attributes.isEmpty { addMissingAttributes(attributes, to: html) }
             return
         }
-        let html = Node(kind: .element, tag: "html", attributes: attributes)
+        let html = newNode(kind: .element, tag: "html", attributes: attributes)
         document.append(html)
         htmlNode = html
         push(html, .html, .html)
@@ -253,7 +265,7 @@ final class HTMLTreeBuilder {
         ensureHTML()
         guard headNode == nil else { return }
         flushText()
-        let head = Node(kind: .element, tag: "head")
+        let head = newNode(kind: .element, tag: "head")
         htmlNode!.append(head)
         headNode = head
         push(head, .head, .html)
@@ -278,7 +290,7 @@ final class HTMLTreeBuilder {
         }
         closeHead()
         flushText()
-        let body = Node(kind: .element, tag: "body", attributes: attributes)
+        let body = newNode(kind: .element, tag: "body", attributes: attributes)
         htmlNode!.append(body)
         bodyNode = body
         // Elements left open in <html> after </head> (rare) close: the body is html's child.
