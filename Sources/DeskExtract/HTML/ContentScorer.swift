@@ -168,7 +168,7 @@ struct ContentScorer {
                     roots.append(sibling)
                 } else if chars > 0, chars <= Self.siblingParagraphChars, ld == 0 {
                     let t = sibling.textContent(skipPruned: true)
-                    if t.hasSuffix(".") || t.contains(". ") { roots.append(sibling) }
+                    if t.hasSuffix(".") || Text.contains(t, ". ") { roots.append(sibling) }
                 }
             }
         }

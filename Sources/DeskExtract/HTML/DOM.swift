@@ -12,22 +12,22 @@ final class Node {
     private(set) var attributes: [(name: String, value: String)]
     /// Text of a text node; empty for elements.
     let text: String
-    private(set) var children: [Node] = []
+    @exclusivity(unchecked) private(set) var children: [Node] = []
     /// The tree owns its nodes top-down; `unowned` spares every node the side table a weak reference costs.
     /// A node is never used after its tree's root is released.
     private(set) unowned(safe) var parent: Node?
     /// Position in document order, set by the parser (pre-order).
-    var order: Int = 0
+    @exclusivity(unchecked) var order: Int = 0
     /// Tree-builder scratch: the element is on the stack of open elements.
-    var isOpen = false
+    @exclusivity(unchecked) var isOpen = false
 
     // Per-extraction scratch state, reset by `BodyExtraction` before each pass.
     /// Why this subtree is left out of the body, if it is.
-    var pruned: RemovalReason?
+    @exclusivity(unchecked) var pruned: RemovalReason?
     /// Score of the node as a candidate container (nil: not a candidate).
-    var score: Double?
+    @exclusivity(unchecked) var score: Double?
     /// Cached aggregate text statistics of the unpruned subtree.
-    var stats = TextStats()
+    @exclusivity(unchecked) var stats = TextStats()
 
     init(kind: Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
         self.kind = kind
@@ -94,6 +94,8 @@ final class Node {
     lazy var classAndID: String = lowerClass + " " + lowerID
     lazy var lowerClass: String = (attribute("class") ?? "").lowercased()
     lazy var lowerID: String = (attribute("id") ?? "").lowercased()
+    /// The tag's families (`HTMLTags`), looked up once per node instead of once per walk.
+    lazy var info: TagInfo = kind == .element ? TagInfo.of(tag) : []
     /// `Text.measure` of a text node's text (it never changes; the passes ask for it repeatedly).
     lazy var measured: (chars: Int, commas: Int) = Text.measure(text)
 
@@ -164,8 +166,9 @@ final class Node {
         while let n = stack.popLast() {
             if skipPruned, n.pruned != nil { continue }
             if n.isText { parts.append(n.text); continue }
-            if n.isElement, HTMLTags.nonContent.contains(n.tag) { continue }
-            if n.isElement, HTMLTags.breaking.contains(n.tag) { parts.append(" ") }
+            let info = n.info
+            if info.contains(.nonContent) { continue }
+            if info.contains(.breaking) { parts.append(" ") }
             n.pushChildrenReversed(onto: &stack)
         }
         return Text.collapse(parts.joined())
@@ -200,30 +203,38 @@ struct TextStats {
 
     /// Fills `stats` of every node under `root`, skipping pruned subtrees (they count as empty).
     static func compute(_ root: Node) {
-        let nodes = root.descendants()
-        for n in nodes.reversed() {
+        compute(nodes: root.descendants())
+    }
+
+    /// The same over `nodes`, the subtree's nodes in pre-order (as `descendants()` lists them).
+    static func compute(nodes: [Node]) {
+        var i = nodes.count - 1
+        while i >= 0 {
+            let n = nodes[i]
+            i -= 1
             var s = TextStats()
             if n.pruned != nil { n.stats = s; continue }
             if n.isText {
                 let (chars, commas) = n.measured
                 s.chars = chars
                 s.commas = commas
-            } else if n.isElement, HTMLTags.nonContent.contains(n.tag) {
-                n.stats = s
-                continue
             } else {
+                let info = n.info
+                if info.contains(.nonContent) {
+                    n.stats = s
+                    continue
+                }
                 for c in n.children { add(&s, c.stats) }
-                if HTMLTags.block.contains(n.tag) { s.blocks += 1 }
-                switch n.tag {
-                case "a": s.linkChars = s.chars
-                case "p": s.paragraphs += 1
-                case "img", "picture": s.images += 1
-                case "li": s.listItems += 1
-                case "input", "select", "textarea", "button": s.inputs += 1
-                case "iframe", "embed", "object", "video": s.embeds += 1
-                case "h1", "h2", "h3", "h4", "h5", "h6": s.headingChars = s.chars
-                case "blockquote": s.quotedChars = s.chars
-                default: break
+                if info.contains(.block) { s.blocks += 1 }
+                if !info.isDisjoint(with: TagInfo.counted) {
+                    if info.contains(.link) { s.linkChars = s.chars }
+                    if info.contains(.paragraph) { s.paragraphs += 1 }
+                    if info.contains(.image) { s.images += 1 }
+                    if info.contains(.listItem) { s.listItems += 1 }
+                    if info.contains(.input) { s.inputs += 1 }
+                    if info.contains(.embed) { s.embeds += 1 }
+                    if info.contains(.heading) { s.headingChars = s.chars }
+                    if info.contains(.quote) { s.quotedChars = s.chars }
                 }
             }
             n.stats = s
@@ -246,4 +257,37 @@ enum HTMLTags {
     /// Elements that separate words even when inline.
     static let breaking: Set<String> = block.union(["br", "img", "td", "th"])
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+}
+
+/// Tag families and the tags `TextStats` counts, as bits.
+struct TagInfo: OptionSet {
+    let rawValue: UInt16
+    static let nonContent = TagInfo(rawValue: 1 << 0)
+    static let block = TagInfo(rawValue: 1 << 1)
+    static let breaking = TagInfo(rawValue: 1 << 2)
+    static let link = TagInfo(rawValue: 1 << 3)
+    static let paragraph = TagInfo(rawValue: 1 << 4)
+    static let image = TagInfo(rawValue: 1 << 5)
+    static let listItem = TagInfo(rawValue: 1 << 6)
+    static let input = TagInfo(rawValue: 1 << 7)
+    static let embed = TagInfo(rawValue: 1 << 8)
+    static let heading = TagInfo(rawValue: 1 << 9)
+    static let quote = TagInfo(rawValue: 1 << 10)
+    static let counted: TagInfo = [.link, .paragraph, .image, .listItem, .input, .embed, .heading, .quote]
+
+    private static let table: [String: TagInfo] = {
+        var t: [String: TagInfo] = [:]
+        for tag in HTMLTags.nonContent { t[tag, default: []].insert(.nonContent) }
+        for tag in HTMLTags.block { t[tag, default: []].insert(.block) }
+        for tag in HTMLTags.breaking { t[tag, default: []].insert(.breaking) }
+        let counted: [(TagInfo, [String])] = [
+            (.link, ["a"]), (.paragraph, ["p"]), (.image, ["img", "picture"]), (.listItem, ["li"]),
+            (.input, ["input", "select", "textarea", "button"]), (.embed, ["iframe", "embed", "object", "video"]),
+            (.heading, ["h1", "h2", "h3", "h4", "h5", "h6"]), (.quote, ["blockquote"]),
+        ]
+        for (bit, tags) in counted { for tag in tags { t[tag, default: []].insert(bit) } }
+        return t
+    }()
+
+    static func of(_ tag: String) -> TagInfo { table[tag] ?? [] }
 }

@@ -107,15 +107,21 @@ enum Text {
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            var out: [UInt8] = []
-            out.reserveCapacity(s.utf8.count)
-            for b in s.utf8 {
-                let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(l) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                let l = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(UInt8(l)) }
+                continue
             }
-            return String(decoding: out, as: UTF8.self)
+            // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
+            for m in u.properties.lowercaseMapping.unicodeScalars
+            where m.properties.isAlphabetic || m.properties.numericType != nil {
+                UTF8.encode(m) { out.append($0) }
+            }
         }
-        return String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -18,6 +18,8 @@ public struct ExtractionBench: Sendable {
         public var pagesPerSecond: Double
         public var megabytesPerSecond: Double
         public var peakRSSMegabytes: Double
+        /// Pages per second by the wall clock (lower than `pagesPerSecond` when other processes share the core).
+        public var wallPagesPerSecond: Double
 
         /// Per-stage lines, then the summary line last.
         public var lines: [String] {
@@ -26,6 +28,7 @@ public struct ExtractionBench: Sendable {
                 String(format: "parse_ms_per_page=%.3f", parseMsPerPage),
                 String(format: "extract_ms_per_page=%.3f (after parsing)", extractMsPerPage),
                 String(format: "total_ms_per_page=%.3f", totalMsPerPage),
+                String(format: "wall_clock_pages_per_s=%.0f (figures above and below: thread CPU time)", wallPagesPerSecond),
                 String(format: "pages_per_s=%.0f MB_per_s=%.1f peak_rss_mb=%.0f", pagesPerSecond, megabytesPerSecond,
                        peakRSSMegabytes),
             ]
@@ -73,20 +76,30 @@ public struct ExtractionBench: Sendable {
         return Report(pages: pages.count, bytes: bytes, parseMsPerPage: parseMs, extractMsPerPage: totalMs - parseMs,
                       totalMsPerPage: totalMs, pagesPerSecond: 1000 / totalMs,
                       megabytesPerSecond: Double(bytes) * Double(total.rounds) / total.seconds / 1_000_000,
-                      peakRSSMegabytes: Self.peakRSSMegabytes())
+                      peakRSSMegabytes: Self.peakRSSMegabytes(),
+                      wallPagesPerSecond: Double(pages.count * total.rounds) / total.wall)
     }
 
-    private func timeRounds(_ round: () -> Void) -> (seconds: Double, rounds: Int) {
+    /// Runs whole rounds; returns the thread's CPU seconds (what one core spends, unaffected by other processes
+    /// sharing the machine), the wall-clock seconds, and the number of rounds.
+    private func timeRounds(_ round: () -> Void) -> (seconds: Double, wall: Double, rounds: Int) {
         round()  // warm-up, untimed
         var rounds = 0
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = Self.threadCPUSeconds()
         var elapsed = 0.0
         while rounds < Self.minRounds || elapsed < Self.minSeconds {
             round()
             rounds += 1
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        return (elapsed, rounds)
+        return (Self.threadCPUSeconds() - cpuStart, elapsed, rounds)
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Peak resident set size (getrusage's ru_maxrss: kilobytes on Linux, bytes on macOS).

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Tags the tree builder knows by number, with the spec's categories as bit flags, so that the rules
 /// cost an array read rather than a set lookup per token. Any other tag is `.unknown` (its name is kept).
 enum HTMLTag: UInt8, CaseIterable {
@@ -49,6 +55,44 @@ enum HTMLTag: UInt8, CaseIterable {
         for t in allCases where t != .unknown { d[names[Int(t.rawValue)]] = t }
         return d
     }()
+
+    /// Open-addressing table over FNV-1a hashes of the lower-case names: tag lookup straight from the source
+    /// bytes, without making a String first. 512 slots for ~150 names keeps probe chains short.
+    private static let slotCount = 512
+    private static let slots: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: slotCount)
+        for tag in allCases where tag != .unknown {
+            let bytes = Array(names[Int(tag.rawValue)].utf8)
+            var i = bytes.withUnsafeBufferPointer { Int(hash($0.baseAddress!, $0.count)) & (slotCount - 1) }
+            while t[i] != 0 { i = (i + 1) & (slotCount - 1) }
+            t[i] = tag.rawValue
+        }
+        return t
+    }()
+    private static let nameBytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+    @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for i in 0..<count { h = (h ^ UInt32(p[i])) &* 16_777_619 }
+        return h
+    }
+
+    /// The tag whose name is exactly these (lower-case) bytes, or `.unknown`.
+    static func lookup(_ p: UnsafePointer<UInt8>, _ count: Int) -> HTMLTag {
+        guard count > 0, count <= 14 else { return .unknown }
+        var i = Int(hash(p, count)) & (slotCount - 1)
+        return slots.withUnsafeBufferPointer { table in
+            while true {
+                let raw = table[i]
+                if raw == 0 { return .unknown }
+                let candidate = nameBytes[Int(raw)]
+                if candidate.count == count, candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, count) == 0 }) {
+                    return HTMLTag(rawValue: raw)!
+                }
+                i = (i + 1) & (slotCount - 1)
+            }
+        }
+    }
 
     static let flags: [Flags] = {
         var f = [Flags](repeating: [], count: allCases.count)

@@ -216,19 +216,19 @@ struct HTMLTokenizer {
             if b >= 0x41 && b <= 0x5A { upper = true } else if b == 0 { odd = true }
             pos += 1
         }
-        let name: String
         if !upper && !odd {
-            name = String(decoding: UnsafeBufferPointer(start: p + start, count: pos - start), as: UTF8.self)
+            t.tag = HTMLTag.lookup(p + start, pos - start)
+            t.name = t.tag == .unknown
+                ? String(decoding: UnsafeBufferPointer(start: p + start, count: pos - start), as: UTF8.self) : t.tag.name
         } else {
             scratch.removeAll(keepingCapacity: true)
             for i in start..<pos {
                 let b = p[i]
                 if b == 0 { scratch.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { scratch.append(Self.lower(b)) }
             }
-            name = String(decoding: scratch, as: UTF8.self)
+            t.tag = scratch.withUnsafeBufferPointer { HTMLTag.lookup($0.baseAddress!, $0.count) }
+            t.name = t.tag == .unknown ? String(decoding: scratch, as: UTF8.self) : t.tag.name
         }
-        t.tag = HTMLTag.byName[name] ?? .unknown
-        t.name = t.tag == .unknown ? name : t.tag.name
         t.attributes.removeAll(keepingCapacity: true)
         t.selfClosing = false
         // Attributes.

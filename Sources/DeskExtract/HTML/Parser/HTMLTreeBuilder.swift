@@ -32,26 +32,27 @@ final class HTMLTreeBuilder {
     /// Drop one leading newline of the next text (after <pre>, <listing>, <textarea>).
     var ignoreLF = false
 
-    // The stack of open elements, as three parallel arrays.
-    var stack: [Node] = []
-    var stackTags: [HTMLTag] = []
-    var stackNS: [Namespace] = []
+    // The stack of open elements, as three parallel arrays. The builder is single-threaded and never hands
+    // these out inout across calls: `@exclusivity(unchecked)` drops the runtime access checks on hot state.
+    @exclusivity(unchecked) var stack: [Node] = []
+    @exclusivity(unchecked) var stackTags: [HTMLTag] = []
+    @exclusivity(unchecked) var stackNS: [Namespace] = []
     /// Open HTML elements per tag: most scope checks end here without walking the stack.
-    var openCount = [Int32](repeating: 0, count: HTMLTag.allCases.count)
-    var formatting: [FormattingEntry] = []
+    @exclusivity(unchecked) var openCount = [Int32](repeating: 0, count: HTMLTag.allCases.count)
+    @exclusivity(unchecked) var formatting: [FormattingEntry] = []
     /// Names of elements opened beyond `maxDepth` (not in the tree), with a count per name.
     var overflow: [String] = []
     var overflowCounts: [String: Int] = [:]
 
     // Text is gathered until something else is inserted, so adjacent character tokens make one text node.
-    private var pendingText = ""
-    private var pendingParent: Node?
-    private var pendingBefore: Node?
+    @exclusivity(unchecked) private var pendingText = ""
+    @exclusivity(unchecked) private var pendingParent: Node?
+    @exclusivity(unchecked) private var pendingBefore: Node?
 
-    var tokenizer: HTMLTokenizer
+    @exclusivity(unchecked) var tokenizer: HTMLTokenizer
     /// Nodes are numbered as they are created, which is pre-order while every insertion extends the rightmost
     /// path; foster parenting and the adoption agency break that, and then the tree is renumbered at the end.
-    private var nextOrder = 1
+    @exclusivity(unchecked) private var nextOrder = 1
     var reordered = false
 
     func newNode(kind: Node.Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") -> Node {
