@@ -192,4 +192,22 @@ struct HTMLParserDifferentialTests {
         #expect(maxDepth <= HTMLTreeBuilder.maxDepth)
         #expect(root.textContent().hasPrefix("deep"))
     }
+
+    /// Inputs built to make a naive tree builder quadratic: every one must stay linear (a debug build parses each
+    /// 100,000-repeat case in well under the limit; quadratic behaviour would take minutes).
+    @Test(arguments: [
+        "<a href=x>", "<b id=%d>", "<table>", "<td>", "<li>", "<p><b><i><u>", "<div></p>", "<svg>", "<select>",
+        "<font color=red><p>", "<nobr>", "<table><tr><td><b>", "<span><div>", "<dd><dt>", "<!-- x",
+    ])
+    func pathologicalRepetitionIsLinear(_ unit: String) {
+        let count = 100_000
+        var html = ""
+        html.reserveCapacity(unit.utf8.count * count + 16)
+        for i in 0..<count { html += unit.replacingOccurrences(of: "%d", with: String(i)) + "x" }
+        let start = Date()
+        let root = HTMLParser.parse(html)
+        let seconds = Date().timeIntervalSince(start)
+        #expect(seconds < 20, "\(unit): \(seconds) s")
+        #expect(!root.children.isEmpty)
+    }
 }
