@@ -23,11 +23,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The evaluation folder (as for eval).")
     var data: String
 
+    @Option(help: "Run exactly this many rounds per phase instead of at least 3 s (e.g. under perf stat).")
+    var rounds: Int?
+
     func run() throws {
         try presenting {
             switch task {
             case .extraction:
-                let report = try ExtractionBench(data: URL(fileURLWithPath: data)).run()
+                let report = try ExtractionBench(data: URL(fileURLWithPath: data), fixedRounds: rounds).run()
                 for line in report.lines { print(line) }
             }
         }

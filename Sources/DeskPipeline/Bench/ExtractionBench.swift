@@ -36,8 +36,13 @@ public struct ExtractionBench: Sendable {
     }
 
     public var data: URL
+    /// Exactly this many timed rounds per phase instead of `minSeconds` (for counting instructions with perf stat).
+    public var fixedRounds: Int?
 
-    public init(data: URL) { self.data = data }
+    public init(data: URL, fixedRounds: Int? = nil) {
+        self.data = data
+        self.fixedRounds = fixedRounds
+    }
 
     /// DIR/html/*.html.gz (or plain *.html), decompressed.
     public func loadPages() throws -> [String] {
@@ -88,7 +93,7 @@ public struct ExtractionBench: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = Self.threadCPUSeconds()
         var elapsed = 0.0
-        while rounds < Self.minRounds || elapsed < Self.minSeconds {
+        while fixedRounds.map({ rounds < $0 }) ?? (rounds < Self.minRounds || elapsed < Self.minSeconds) {
             round()
             rounds += 1
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

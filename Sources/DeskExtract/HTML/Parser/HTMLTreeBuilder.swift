@@ -307,6 +307,9 @@ final class HTMLTreeBuilder {
 
     // MARK: text
 
+    static let whitespaceFreeParents: Set<HTMLTag> = [.table, .tbody, .thead, .tfoot, .tr, .ul, .ol, .dl, .select,
+                                                       .colgroup, .html, .head]
+
     private func text(_ t: HTMLToken) {
         if phase != .inBody {
             // Text directly in <html> or <head>: whitespace is dropped, anything else opens the body.
@@ -316,10 +319,10 @@ final class HTMLTreeBuilder {
                 ensureBody()
             }
         }
-        if t.isWhitespace, currentIsHTML, currentTag.is(.tableContext) {
-            appendText(t.text, foster: false)
-            return
-        }
+        // Whitespace straight inside table structure, lists and <select> only separates their (block) children:
+        // it is left out of the tree, which saves a node per line of indentation. (Gumbo keeps it; no text or
+        // block of the extractor changes, see HTMLParserDifferentialTests.)
+        if t.isWhitespace, currentIsHTML, overflow.isEmpty, Self.whitespaceFreeParents.contains(currentTag) { return }
         if overflow.isEmpty, currentIsHTML { reconstructFormatting() }
         appendText(t.text, foster: true)
     }
