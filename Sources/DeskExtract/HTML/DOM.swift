@@ -137,8 +137,22 @@ final class Node {
         while i >= 0 { stack.append(children[i]); i -= 1 }
     }
 
+    /// On the document node: its elements by tag, in document order, built by the first `elements` call (the
+    /// metadata readers ask the whole page for <meta>, <link>, <time>, <script> in turn). The tree is not
+    /// restructured after parsing, only marked, so the index stays valid.
+    private var elementIndex: [String: [Node]]?
+
     /// Elements of the subtree with one of `tags`, in document order.
     func elements(_ tags: Set<String>) -> [Node] {
+        if kind == .document {
+            if elementIndex == nil {
+                var index: [String: [Node]] = [:]
+                for n in descendants(includeSelf: false) where n.kind == .element { index[n.tag, default: []].append(n) }
+                elementIndex = index
+            }
+            if tags.count == 1, let tag = tags.first { return elementIndex![tag] ?? [] }
+            return tags.flatMap { elementIndex![$0] ?? [] }.sorted { $0.order < $1.order }
+        }
         var out: [Node] = []
         var stack: [Node] = []
         pushChildrenReversed(onto: &stack)

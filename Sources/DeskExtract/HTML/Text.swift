@@ -57,23 +57,31 @@ enum Text {
 
     /// Non-whitespace character count (so markup indentation does not count as text) and comma count.
     static func measure(_ s: String) -> (chars: Int, commas: Int) {
-        var chars = 0, commas = 0
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { continue }
+        var s = s
+        return s.withUTF8 { p in
+            var chars = 0, commas = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
+                    chars += 1
+                    if b == 0x2C { commas += 1 }
+                    continue
+                }
+                let (v, len) = scalar(p, i)
+                i += len
+                if isUnicodeSpace(v) { continue }
                 chars += 1
-                if v == 0x2C { commas += 1 }
-                continue
+                switch v {
+                case 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C, 0x3001: commas += 1
+                default: break
+                }
             }
-            if isUnicodeSpace(v) { continue }
-            chars += 1
-            switch u {
-            case "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}", "\u{2E32}", "\u{FF0C}", "\u{3001}": commas += 1
-            default: break
-            }
+            return (chars, commas)
         }
-        return (chars, commas)
     }
 
     /// Byte-wise substring test (the same answer as `String.contains` for the ASCII patterns we match, without
