@@ -51,11 +51,11 @@ struct BlockCollector {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
                 buffer += node.text
-                let n = Text.measure(node.text).chars
+                let n = node.measured.chars
                 chars += n
                 if linkDepth > 0 {
                     linkChars += n
-                    linkWords += node.text.split(whereSeparator: { $0.isWhitespace }).filter { !$0.contains("://") && !$0.hasPrefix("www.") }.count
+                    linkWords += Text.wordsExceptAddresses(node.text)
                 }
             case .element, .document:
                 let info = node.info

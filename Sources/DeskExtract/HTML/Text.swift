@@ -84,6 +84,38 @@ enum Text {
         }
     }
 
+    /// Whitespace-separated words, not counting web addresses (words containing "://" or starting "www.").
+    static func wordsExceptAddresses(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { p in
+            var count = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                // Skip whitespace.
+                while i < n {
+                    let (v, len) = scalar(p, i)
+                    if !(v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : isUnicodeSpace(v)) { break }
+                    i += len
+                }
+                guard i < n else { break }
+                let start = i
+                var address = false
+                while i < n {
+                    let (v, len) = scalar(p, i)
+                    if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : isUnicodeSpace(v) { break }
+                    if v == 0x3A, i + 2 < n, p[i + 1] == 0x2F, p[i + 2] == 0x2F { address = true }
+                    i += len
+                }
+                if i - start >= 4, p[start] == 0x77, p[start + 1] == 0x77, p[start + 2] == 0x77, p[start + 3] == 0x2E {
+                    address = true
+                }
+                if !address { count += 1 }
+            }
+            return count
+        }
+    }
+
     /// Byte-wise substring test (the same answer as `String.contains` for the ASCII patterns we match, without
     /// Foundation's locale-aware search).
     static func contains(_ hay: String, _ needle: String) -> Bool {
