@@ -6,6 +6,13 @@ final class Node {
     enum Kind { case document, element, text }
 
     let kind: Kind
+    // Small fields first, so that they share one word (stored properties are laid out in declaration order).
+    /// Tree-builder scratch: the element is on the stack of open elements.
+    @exclusivity(unchecked) var isOpen = false
+    /// Why this subtree is left out of the body, if it is (per-extraction scratch, reset by `BodyExtraction`).
+    @exclusivity(unchecked) var pruned: RemovalReason?
+    /// The tag's families (`HTMLTags`), looked up once per node instead of once per walk.
+    lazy var info: TagInfo = kind == .element ? TagInfo.of(tag) : []
     /// Lower-cased tag name for elements, "#text" for text, "#document" for the root.
     let tag: String
     /// Attributes in source order with lower-cased names.
@@ -18,12 +25,8 @@ final class Node {
     private(set) unowned(safe) var parent: Node?
     /// Position in document order, set by the parser (pre-order).
     @exclusivity(unchecked) var order: Int = 0
-    /// Tree-builder scratch: the element is on the stack of open elements.
-    @exclusivity(unchecked) var isOpen = false
 
-    // Per-extraction scratch state, reset by `BodyExtraction` before each pass.
-    /// Why this subtree is left out of the body, if it is.
-    @exclusivity(unchecked) var pruned: RemovalReason?
+    // Per-extraction scratch state, reset by `BodyExtraction` before each pass (with `pruned` above).
     /// Score of the node as a candidate container (nil: not a candidate).
     @exclusivity(unchecked) var score: Double?
     /// Cached aggregate text statistics of the unpruned subtree.
@@ -94,8 +97,6 @@ final class Node {
     lazy var classAndID: String = lowerClass + " " + lowerID
     lazy var lowerClass: String = (attribute("class") ?? "").lowercased()
     lazy var lowerID: String = (attribute("id") ?? "").lowercased()
-    /// The tag's families (`HTMLTags`), looked up once per node instead of once per walk.
-    lazy var info: TagInfo = kind == .element ? TagInfo.of(tag) : []
     /// `Text.measure` of a text node's text (it never changes; the passes ask for it repeatedly).
     lazy var measured: (chars: Int, commas: Int) = Text.measure(text)
 

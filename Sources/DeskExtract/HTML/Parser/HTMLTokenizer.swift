@@ -292,8 +292,9 @@ struct HTMLTokenizer {
     }
 
     private mutating func attributeValue(_ a: Int, _ b: Int) -> String {
-        var plain = true
-        for i in a..<b { let c = p[i]; if c == 0x26 || c == 0x0D || c == 0 { plain = false; break } }
+        let count = b - a
+        if count == 0 { return "" }
+        let plain = memchr(p + a, 0x26, count) == nil && memchr(p + a, 0x0D, count) == nil && memchr(p + a, 0x00, count) == nil
         if plain { return String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
         scratch.removeAll(keepingCapacity: true)
         decode(a, b, inAttribute: true, keepNUL: true, into: &scratch)
