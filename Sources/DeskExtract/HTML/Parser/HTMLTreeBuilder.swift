@@ -46,6 +46,7 @@ final class HTMLTreeBuilder {
 
     // Text is gathered until something else is inserted, so adjacent character tokens make one text node.
     @exclusivity(unchecked) private var pendingText = ""
+    @exclusivity(unchecked) private var pendingWhitespace = false
     @exclusivity(unchecked) private var pendingParent: Node?
     @exclusivity(unchecked) private var pendingBefore: Node?
 
@@ -215,26 +216,38 @@ final class HTMLTreeBuilder {
             overflowCounts[name, default: 0] += 1
             return nil
         }
-        flushText()
-        let node = newNode(kind: .element, tag: name, attributes: attributes)
+        let node: Node
         if let override {
+            flushText()
+            node = newNode(kind: .element, tag: name, attributes: attributes)
             override.append(node)
         } else {
             let (parent, before) = insertionPlace(foster: foster)
+            // Whitespace right before a block element separates nothing the block does not separate already
+            // (walks put a break before every block): it is left out, which saves a node per indented line.
+            if pendingWhitespace, ns == .html, Self.isExtractorBlock[Int(tag.rawValue)],
+               pendingParent === parent, pendingBefore === before {
+                discardText()
+            } else {
+                flushText()
+            }
+            node = newNode(kind: .element, tag: name, attributes: attributes)
             parent.insert(node, before: before)
         }
         if doPush { push(node, tag, ns) }
         return node
     }
 
-    func appendText(_ s: String, foster: Bool) {
+    func appendText(_ s: String, whitespace: Bool, foster: Bool) {
         let (parent, before) = insertionPlace(foster: foster)
         if pendingParent === parent, pendingBefore === before {
             pendingText += s
+            pendingWhitespace = pendingWhitespace && whitespace
             return
         }
         flushText()
         pendingText = s
+        pendingWhitespace = whitespace
         pendingParent = parent
         pendingBefore = before
     }
@@ -244,10 +257,18 @@ final class HTMLTreeBuilder {
         if !pendingText.isEmpty {
             parent.insert(newNode(kind: .text, tag: "#text", text: pendingText), before: pendingBefore)
         }
+        discardText()
+    }
+
+    private func discardText() {
         pendingText = ""
+        pendingWhitespace = false
         pendingParent = nil
         pendingBefore = nil
     }
+
+    /// The extractor's block elements (`HTMLTags.block`) by tag number.
+    static let isExtractorBlock: [Bool] = HTMLTag.allCases.map { $0 != .unknown && HTMLTags.block.contains($0.name) }
 
     // MARK: document structure
 
@@ -324,6 +345,6 @@ final class HTMLTreeBuilder {
         // block of the extractor changes, see HTMLParserDifferentialTests.)
         if t.isWhitespace, currentIsHTML, overflow.isEmpty, Self.whitespaceFreeParents.contains(currentTag) { return }
         if overflow.isEmpty, currentIsHTML { reconstructFormatting() }
-        appendText(t.text, foster: true)
+        appendText(t.text, whitespace: t.isWhitespace, foster: true)
     }
 }
