@@ -14,8 +14,8 @@ import Testing
 ///   svg, math, select…): gumbo parses <noscript> as markup (scripting disabled), we as raw text (scripting
 ///   enabled), so the elements inside differ;
 /// - tree shape beyond the views above: implied <tbody>, whitespace-only text nodes (we drop those straight
-///   inside table structure, lists, <select>, <html> and <head>, and right before a block element: every walk
-///   puts a break before a block anyway), where exactly foster-parented
+///   inside table structure, lists, <select>, <html> and <head>, right before a block element and as the first
+///   child of a block element: every walk puts a break before a block anyway), where exactly foster-parented
 ///   table content lands relative to other whitespace, elements nested deeper than the depth cap;
 /// - named character references outside our table (`NamedEntities`) stay literal; gumbo knows all 2,231.
 @Suite("HTMLParser vs gumbo")

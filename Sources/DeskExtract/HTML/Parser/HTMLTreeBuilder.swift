@@ -254,6 +254,11 @@ final class HTMLTreeBuilder {
 
     func flushText() {
         guard let parent = pendingParent else { return }
+        // Likewise whitespace opening a block element: the break before the block already separates it.
+        if pendingWhitespace, pendingBefore == nil, parent.children.isEmpty, parent.info.contains(.block) {
+            discardText()
+            return
+        }
         if !pendingText.isEmpty {
             parent.insert(newNode(kind: .text, tag: "#text", text: pendingText), before: pendingBefore)
         }
