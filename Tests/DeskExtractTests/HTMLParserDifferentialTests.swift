@@ -200,6 +200,7 @@ struct HTMLParserDifferentialTests {
     @Test(arguments: [
         "<a href=x>", "<b id=%d>", "<table>", "<td>", "<li>", "<p><b><i><u>", "<div></p>", "<svg>", "<select>",
         "<font color=red><p>", "<nobr>", "<table><tr><td><b>", "<span><div>", "<dd><dt>", "<!-- x",
+        "<p a%d=1 ", "&amp;&#x41;&bogus", "<b><span><div></b>",
     ])
     func pathologicalRepetitionIsLinear(_ unit: String) {
         let count = 100_000

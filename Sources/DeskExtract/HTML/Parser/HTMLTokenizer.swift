@@ -34,6 +34,9 @@ struct HTMLTokenizer {
     /// In foreign content `<![CDATA[…]]>` is text; elsewhere it is a bogus comment.
     var allowCDATA = false
     private var scratch: [UInt8] = []
+    /// Tags with more attributes than this check duplicates with a set (real tags have a handful; 16 is well past
+    /// where a linear scan stops being cheaper).
+    static let maxLinearAttributes = 16
 
     /// `buffer` must not be empty (`HTMLParser` sees to it) and must outlive the tokenizer.
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
@@ -231,6 +234,7 @@ struct HTMLTokenizer {
         }
         t.attributes.removeAll(keepingCapacity: true)
         t.selfClosing = false
+        var seenNames: Set<String> = []
         // Attributes.
         while true {
             while pos < n, Self.isSpace(p[pos]) { pos += 1 }
@@ -271,7 +275,14 @@ struct HTMLTokenizer {
             }
             if end { continue }
             let attrName = lowerString(nameStart, nameEnd)
-            if t.attributes.contains(where: { $0.name == attrName }) { continue }  // the first one wins
+            // The first of duplicate attributes wins. A linear check is cheapest for real tags; past
+            // `maxLinearAttributes` a set keeps a tag with thousands of attributes linear.
+            if t.attributes.count < Self.maxLinearAttributes {
+                if t.attributes.contains(where: { $0.name == attrName }) { continue }
+            } else {
+                if seenNames.isEmpty { seenNames = Set(t.attributes.map(\.name)) }
+                if !seenNames.insert(attrName).inserted { continue }
+            }
             let value = hasValue ? attributeValue(valueStart, valueEnd) : ""
             t.attributes.append((attrName, value))
         }
