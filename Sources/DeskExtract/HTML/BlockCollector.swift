@@ -51,21 +51,22 @@ struct BlockCollector {
                 if pendingBreaks >= 2 { flush() }
                 pendingBreaks = 0
                 buffer += node.text
-                let n = Text.measure(node.text).chars
+                let n = node.measured.chars
                 chars += n
                 if linkDepth > 0 {
                     linkChars += n
-                    linkWords += node.text.split(whereSeparator: { $0.isWhitespace }).filter { !$0.contains("://") && !$0.hasPrefix("www.") }.count
+                    linkWords += Text.wordsExceptAddresses(node.text)
                 }
             case .element, .document:
-                if node.isElement, HTMLTags.nonContent.contains(node.tag) { continue }
+                let info = node.info
+                if info.contains(.nonContent) { continue }
                 if node.tag == "br" {
                     pendingBreaks += 1
                     buffer += " "
                     continue
                 }
                 if node.tag == "img" || node.tag == "hr" { buffer += " "; continue }
-                if node !== root, HTMLTags.block.contains(node.tag) {
+                if node !== root, info.contains(.block) {
                     flush()
                     owners.append(node)
                     stack.append((node, false))
@@ -75,7 +76,8 @@ struct BlockCollector {
                 } else if node !== root, node.tag == "td" || node.tag == "th" {
                     buffer += " "
                 }
-                for c in node.children.reversed() { stack.append((c, true)) }
+                var i = node.children.count - 1
+                while i >= 0 { stack.append((node.children[i], true)); i -= 1 }
             }
         }
         flush()

@@ -11,7 +11,7 @@ struct BodyExtraction {
     static let maxLegalChars = 200
     static func isLegalLine(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return lower.contains("all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
+        return Text.contains(lower, "all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
             || lower.hasPrefix("(c) ")
     }
     /// What a looser pass must add to be preferred: this many characters and this ratio.
@@ -79,7 +79,7 @@ struct BodyExtraction {
 
     private func run(_ pass: Pass, nodes: [Node]) -> Result {
         for n in nodes { n.pruned = nil; n.score = nil }
-        TextStats.compute(root)
+        TextStats.compute(nodes: nodes)
         var removed: [(Node, RemovalReason)] = []
 
         // 1. Chrome, top-down: a pruned element takes its subtree with it.
@@ -87,16 +87,16 @@ struct BodyExtraction {
         var stack: [Node] = [root]
         while let n = stack.popLast() {
             if n !== root, n.isElement {
-                if HTMLTags.nonContent.contains(n.tag) { continue }
+                if n.info.contains(.nonContent) { continue }
                 if let reason = classifier.reason(for: n, useClasses: pass.pruneByClass) {
                     n.pruned = reason
                     removed.append((n, reason))
                     continue
                 }
             }
-            stack.append(contentsOf: n.children.reversed())
+            n.pushChildrenReversed(onto: &stack)
         }
-        TextStats.compute(root)
+        TextStats.compute(nodes: nodes)
         // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
         let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
 

@@ -69,6 +69,18 @@ struct BoilerplateClassifier {
                                                "phone", "small", "medium", "large", "print", "screen"]
 
     static func tokens(_ s: String) -> [String] {
+        // ASCII (nearly every class list): split on bytes, no Character iteration.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [String] = []
+            var bytes: [UInt8] = []
+            for b in s.utf8 {
+                let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { bytes.append(l) }
+                else if !bytes.isEmpty { out.append(String(decoding: bytes, as: UTF8.self)); bytes.removeAll(keepingCapacity: true) }
+            }
+            if !bytes.isEmpty { out.append(String(decoding: bytes, as: UTF8.self)) }
+            return out
+        }
         var out: [String] = []
         var cur = ""
         for ch in s.lowercased() {
@@ -107,7 +119,7 @@ struct BoilerplateClassifier {
         case "footer":
             if isLargeProse(node) { return nil }
             let text = node.textContent().lowercased()
-            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: text.contains) ? .legal : .trailing
+            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: { Text.contains(text, $0) }) ? .legal : .trailing
         case "header":
             if isLargeProse(node) { return nil }
             // An article's own header holds headline and byline; the page's holds the menus.
@@ -116,7 +128,7 @@ struct BoilerplateClassifier {
             // Some frameworks wrap the whole page in one form; only small forms are chrome.
             if isLargeProse(node) { return nil }
             let text = node.textContent().lowercased()
-            return text.contains("newsletter") || text.contains("subscribe") || text.contains("sign up") ? .newsletter : .boilerplate
+            return Text.contains(text, "newsletter") || Text.contains(text, "subscribe") || Text.contains(text, "sign up") ? .newsletter : .boilerplate
         case "figcaption": return .caption
         case "dialog", "menu": return .boilerplate
         default: return nil
@@ -126,8 +138,9 @@ struct BoilerplateClassifier {
     private func isHidden(_ node: Node) -> Bool {
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true", node.stats.images == 0 { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: "") {
-            if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let raw = node.attribute("style") {
+            let style = String(decoding: raw.lowercased().utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            if Text.contains(style, "display:none") || Text.contains(style, "visibility:hidden") { return true }
         }
         return false
     }
@@ -153,8 +166,8 @@ struct BoilerplateClassifier {
             if Self.contentWords.contains(w) { saysContent = true; continue }
             if found != nil { continue }
             if let r = Self.exact[w] { found = r; continue }
-            for (p, r) in Self.prefixes where w.hasPrefix(p) { found = r; break }
-            if found == nil { for (p, r) in Self.infixes where w.contains(p) { found = r; break } }
+            for (p, r) in Self.prefixes where w.utf8.starts(with: p.utf8) { found = r; break }
+            if found == nil { for (p, r) in Self.infixes where Text.contains(w, p) { found = r; break } }
         }
         guard let reason = found else { return nil }
         // "hidden-xs", "hide-on-mobile": responsive classes hide a block on some screens only.

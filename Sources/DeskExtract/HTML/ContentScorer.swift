@@ -37,10 +37,9 @@ struct ContentScorer {
     func classWeight(_ node: Node) -> Double {
         guard useClassWeights else { return 0 }
         var weight = 0.0
-        for value in [node.attribute("class"), node.attribute("id")] {
-            guard let v = value?.lowercased(), !v.isEmpty else { continue }
-            if Self.negativeWords.contains(where: { v.contains($0) }) { weight -= Self.classWeightStep }
-            if Self.positiveWords.contains(where: { v.contains($0) }) { weight += Self.classWeightStep }
+        for v in [node.lowerClass, node.lowerID] where !v.isEmpty {
+            if Self.negativeWords.contains(where: { Text.contains(v, $0) }) { weight -= Self.classWeightStep }
+            if Self.positiveWords.contains(where: { Text.contains(v, $0) }) { weight += Self.classWeightStep }
         }
         return weight
     }
@@ -169,7 +168,7 @@ struct ContentScorer {
                     roots.append(sibling)
                 } else if chars > 0, chars <= Self.siblingParagraphChars, ld == 0 {
                     let t = sibling.textContent(skipPruned: true)
-                    if t.hasSuffix(".") || t.contains(". ") { roots.append(sibling) }
+                    if t.hasSuffix(".") || Text.contains(t, ". ") { roots.append(sibling) }
                 }
             }
         }

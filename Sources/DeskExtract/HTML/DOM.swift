@@ -1,29 +1,36 @@
 import DeskModel
 
-/// A small DOM of our own, built from gumbo's tree (see `GumboTree`) so that nothing of gumbo's memory
-/// outlives the parse. Every walk over it is iterative: pages can nest thousands of levels deep.
+/// A small DOM of our own, built by `HTMLParser` (or, for differential tests, copied from gumbo's tree by
+/// `GumboTree`). Every walk over it is iterative: pages can nest thousands of levels deep.
 final class Node {
     enum Kind { case document, element, text }
 
     let kind: Kind
+    // Small fields first, so that they share one word (stored properties are laid out in declaration order).
+    /// Tree-builder scratch: the element is on the stack of open elements.
+    @exclusivity(unchecked) var isOpen = false
+    /// Why this subtree is left out of the body, if it is (per-extraction scratch, reset by `BodyExtraction`).
+    @exclusivity(unchecked) var pruned: RemovalReason?
+    /// The tag's families (`HTMLTags`), looked up once per node instead of once per walk.
+    lazy var info: TagInfo = kind == .element ? TagInfo.of(tag) : []
     /// Lower-cased tag name for elements, "#text" for text, "#document" for the root.
     let tag: String
     /// Attributes in source order with lower-cased names.
-    let attributes: [(name: String, value: String)]
+    private(set) var attributes: [(name: String, value: String)]
     /// Text of a text node; empty for elements.
     let text: String
-    private(set) var children: [Node] = []
-    private(set) weak var parent: Node?
-    /// Position in document order, set by `GumboTree` (pre-order).
-    var order: Int = 0
+    @exclusivity(unchecked) private(set) var children: [Node] = []
+    /// The tree owns its nodes top-down; `unowned` spares every node the side table a weak reference costs.
+    /// A node is never used after its tree's root is released.
+    private(set) unowned(safe) var parent: Node?
+    /// Position in document order, set by the parser (pre-order).
+    @exclusivity(unchecked) var order: Int = 0
 
-    // Per-extraction scratch state, reset by `BodyExtraction` before each pass.
-    /// Why this subtree is left out of the body, if it is.
-    var pruned: RemovalReason?
+    // Per-extraction scratch state, reset by `BodyExtraction` before each pass (with `pruned` above).
     /// Score of the node as a candidate container (nil: not a candidate).
-    var score: Double?
+    @exclusivity(unchecked) var score: Double?
     /// Cached aggregate text statistics of the unpruned subtree.
-    var stats = TextStats()
+    @exclusivity(unchecked) var stats = TextStats()
 
     init(kind: Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
         self.kind = kind
@@ -37,6 +44,47 @@ final class Node {
         children.append(child)
     }
 
+    /// Inserts `child` before `reference` (one of the children), or appends it when `reference` is nil.
+    func insert(_ child: Node, before reference: Node?) {
+        child.parent = self
+        if let reference, let i = children.lastIndex(where: { $0 === reference }) {
+            children.insert(child, at: i)
+        } else {
+            children.append(child)
+        }
+    }
+
+    /// Adds the attributes whose names the element lacks (a repeated <html> or <body> tag).
+    func addMissingAttributes(_ extra: [(name: String, value: String)]) {
+        for a in extra where !attributes.contains(where: { $0.name == a.name }) { attributes.append(a) }
+    }
+
+    func removeFromParent() {
+        guard let p = parent else { return }
+        if let i = p.children.lastIndex(where: { $0 === self }) { p.children.remove(at: i) }
+        parent = nil
+    }
+
+    /// Moves all children to the end of `other`'s children.
+    func moveChildren(to other: Node) {
+        for c in children { c.parent = other }
+        other.children.append(contentsOf: children)
+        children.removeAll()
+    }
+
+    /// Numbers the subtree in pre-order from `start` (self first); returns the next free number.
+    @discardableResult
+    func numberPreOrder(from start: Int) -> Int {
+        var counter = start
+        var stack: [Node] = [self]
+        while let n = stack.popLast() {
+            n.order = counter
+            counter += 1
+            n.pushChildrenReversed(onto: &stack)
+        }
+        return counter
+    }
+
     var isElement: Bool { kind == .element }
     var isText: Bool { kind == .text }
 
@@ -46,11 +94,11 @@ final class Node {
     }
 
     /// Class and id together, lower-cased: what the boilerplate and scoring patterns look at.
-    lazy var classAndID: String = {
-        let c = attribute("class") ?? ""
-        let i = attribute("id") ?? ""
-        return (c + " " + i).lowercased()
-    }()
+    lazy var classAndID: String = lowerClass + " " + lowerID
+    lazy var lowerClass: String = (attribute("class") ?? "").lowercased()
+    lazy var lowerID: String = (attribute("id") ?? "").lowercased()
+    /// `Text.measure` of a text node's text (it never changes; the passes ask for it repeatedly).
+    lazy var measured: (chars: Int, commas: Int) = Text.measure(text)
 
     /// Ancestors from the parent upwards.
     var ancestors: [Node] {
@@ -79,21 +127,49 @@ final class Node {
                 if skip(n) { continue }
                 out.append(n)
             }
-            stack.append(contentsOf: n.children.reversed())
+            n.pushChildrenReversed(onto: &stack)
         }
         return out
     }
 
+    /// Children last-first, so that popping yields them in document order.
+    @inline(__always) func pushChildrenReversed(onto stack: inout [Node]) {
+        var i = children.count - 1
+        while i >= 0 { stack.append(children[i]); i -= 1 }
+    }
+
+    /// On the document node: its elements by tag, in document order, built by the first `elements` call (the
+    /// metadata readers ask the whole page for <meta>, <link>, <time>, <script> in turn). The tree is not
+    /// restructured after parsing, only marked, so the index stays valid.
+    private var elementIndex: [String: [Node]]?
+
     /// Elements of the subtree with one of `tags`, in document order.
     func elements(_ tags: Set<String>) -> [Node] {
-        descendants(includeSelf: false).filter { $0.isElement && tags.contains($0.tag) }
+        if kind == .document {
+            if elementIndex == nil {
+                var index: [String: [Node]] = [:]
+                for n in descendants(includeSelf: false) where n.kind == .element { index[n.tag, default: []].append(n) }
+                elementIndex = index
+            }
+            if tags.count == 1, let tag = tags.first { return elementIndex![tag] ?? [] }
+            return tags.flatMap { elementIndex![$0] ?? [] }.sorted { $0.order < $1.order }
+        }
+        var out: [Node] = []
+        var stack: [Node] = []
+        pushChildrenReversed(onto: &stack)
+        while let n = stack.popLast() {
+            guard n.kind == .element else { continue }
+            if tags.contains(n.tag) { out.append(n) }
+            n.pushChildrenReversed(onto: &stack)
+        }
+        return out
     }
 
     func firstElement(_ tag: String) -> Node? {
         var stack: [Node] = [self]
         while let n = stack.popLast() {
             if n !== self, n.isElement, n.tag == tag { return n }
-            stack.append(contentsOf: n.children.reversed())
+            n.pushChildrenReversed(onto: &stack)
         }
         return nil
     }
@@ -105,9 +181,10 @@ final class Node {
         while let n = stack.popLast() {
             if skipPruned, n.pruned != nil { continue }
             if n.isText { parts.append(n.text); continue }
-            if n.isElement, HTMLTags.nonContent.contains(n.tag) { continue }
-            if n.isElement, HTMLTags.breaking.contains(n.tag) { parts.append(" ") }
-            stack.append(contentsOf: n.children.reversed())
+            let info = n.info
+            if info.contains(.nonContent) { continue }
+            if info.contains(.breaking) { parts.append(" ") }
+            n.pushChildrenReversed(onto: &stack)
         }
         return Text.collapse(parts.joined())
     }
@@ -141,30 +218,38 @@ struct TextStats {
 
     /// Fills `stats` of every node under `root`, skipping pruned subtrees (they count as empty).
     static func compute(_ root: Node) {
-        let nodes = root.descendants()
-        for n in nodes.reversed() {
+        compute(nodes: root.descendants())
+    }
+
+    /// The same over `nodes`, the subtree's nodes in pre-order (as `descendants()` lists them).
+    static func compute(nodes: [Node]) {
+        var i = nodes.count - 1
+        while i >= 0 {
+            let n = nodes[i]
+            i -= 1
             var s = TextStats()
             if n.pruned != nil { n.stats = s; continue }
             if n.isText {
-                let (chars, commas) = Text.measure(n.text)
+                let (chars, commas) = n.measured
                 s.chars = chars
                 s.commas = commas
-            } else if n.isElement, HTMLTags.nonContent.contains(n.tag) {
-                n.stats = s
-                continue
             } else {
+                let info = n.info
+                if info.contains(.nonContent) {
+                    n.stats = s
+                    continue
+                }
                 for c in n.children { add(&s, c.stats) }
-                if HTMLTags.block.contains(n.tag) { s.blocks += 1 }
-                switch n.tag {
-                case "a": s.linkChars = s.chars
-                case "p": s.paragraphs += 1
-                case "img", "picture": s.images += 1
-                case "li": s.listItems += 1
-                case "input", "select", "textarea", "button": s.inputs += 1
-                case "iframe", "embed", "object", "video": s.embeds += 1
-                case "h1", "h2", "h3", "h4", "h5", "h6": s.headingChars = s.chars
-                case "blockquote": s.quotedChars = s.chars
-                default: break
+                if info.contains(.block) { s.blocks += 1 }
+                if !info.isDisjoint(with: TagInfo.counted) {
+                    if info.contains(.link) { s.linkChars = s.chars }
+                    if info.contains(.paragraph) { s.paragraphs += 1 }
+                    if info.contains(.image) { s.images += 1 }
+                    if info.contains(.listItem) { s.listItems += 1 }
+                    if info.contains(.input) { s.inputs += 1 }
+                    if info.contains(.embed) { s.embeds += 1 }
+                    if info.contains(.heading) { s.headingChars = s.chars }
+                    if info.contains(.quote) { s.quotedChars = s.chars }
                 }
             }
             n.stats = s
@@ -187,4 +272,37 @@ enum HTMLTags {
     /// Elements that separate words even when inline.
     static let breaking: Set<String> = block.union(["br", "img", "td", "th"])
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+}
+
+/// Tag families and the tags `TextStats` counts, as bits.
+struct TagInfo: OptionSet {
+    let rawValue: UInt16
+    static let nonContent = TagInfo(rawValue: 1 << 0)
+    static let block = TagInfo(rawValue: 1 << 1)
+    static let breaking = TagInfo(rawValue: 1 << 2)
+    static let link = TagInfo(rawValue: 1 << 3)
+    static let paragraph = TagInfo(rawValue: 1 << 4)
+    static let image = TagInfo(rawValue: 1 << 5)
+    static let listItem = TagInfo(rawValue: 1 << 6)
+    static let input = TagInfo(rawValue: 1 << 7)
+    static let embed = TagInfo(rawValue: 1 << 8)
+    static let heading = TagInfo(rawValue: 1 << 9)
+    static let quote = TagInfo(rawValue: 1 << 10)
+    static let counted: TagInfo = [.link, .paragraph, .image, .listItem, .input, .embed, .heading, .quote]
+
+    private static let table: [String: TagInfo] = {
+        var t: [String: TagInfo] = [:]
+        for tag in HTMLTags.nonContent { t[tag, default: []].insert(.nonContent) }
+        for tag in HTMLTags.block { t[tag, default: []].insert(.block) }
+        for tag in HTMLTags.breaking { t[tag, default: []].insert(.breaking) }
+        let counted: [(TagInfo, [String])] = [
+            (.link, ["a"]), (.paragraph, ["p"]), (.image, ["img", "picture"]), (.listItem, ["li"]),
+            (.input, ["input", "select", "textarea", "button"]), (.embed, ["iframe", "embed", "object", "video"]),
+            (.heading, ["h1", "h2", "h3", "h4", "h5", "h6"]), (.quote, ["blockquote"]),
+        ]
+        for (bit, tags) in counted { for tag in tags { t[tag, default: []].insert(bit) } }
+        return t
+    }()
+
+    static func of(_ tag: String) -> TagInfo { table[tag] ?? [] }
 }

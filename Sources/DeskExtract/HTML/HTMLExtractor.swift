@@ -6,8 +6,17 @@ public struct HTMLExtractor: Sendable {
     public init() {}
 
     public func extract(_ html: String, id: String, url: String? = nil) -> Article {
+        let root = HTMLParser.parse(html)
+        return extract(root: root, id: id, url: url)
+    }
+
+    /// Parses only (the first stage of `extract`), for benchmarks: returns the number of top-level nodes.
+    public func parseOnly(_ html: String) -> Int {
+        HTMLParser.parse(html).children.count
+    }
+
+    private func extract(root: Node, id: String, url: String?) -> Article {
         var article = Article(id: id, kind: .html, url: url)
-        let root = GumboTree.parse(html)
         let md = MetadataExtractor(root: root, url: url).extract()
         article.title = md.title
         article.standfirst = md.standfirst

@@ -1,33 +1,143 @@
 /// Whitespace and measurement helpers for extracted text.
 enum Text {
+    /// Unicode White_Space outside ASCII (U+0085, no-break and typographic spaces, separators), plus the
+    /// zero-width space and BOM that pages use as invisible spacers.
+    @inline(__always) static func isCollapsibleSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return isUnicodeSpace(v) || v == 0x200B || v == 0xFEFF
+    }
+
+    @inline(__always) static func isUnicodeSpace(_ v: UInt32) -> Bool {
+        v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// Decodes the scalar starting at byte `i` of valid UTF-8: (value, length).
+    @inline(__always) static func scalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b = UInt32(p[i])
+        if b < 0x80 { return (b, 1) }
+        if b < 0xE0 { return (((b & 0x1F) << 6) | (UInt32(p[i + 1]) & 0x3F), 2) }
+        if b < 0xF0 { return (((b & 0x0F) << 12) | ((UInt32(p[i + 1]) & 0x3F) << 6) | (UInt32(p[i + 2]) & 0x3F), 3) }
+        return (((b & 0x07) << 18) | ((UInt32(p[i + 1]) & 0x3F) << 12) | ((UInt32(p[i + 2]) & 0x3F) << 6)
+                | (UInt32(p[i + 3]) & 0x3F), 4)
+    }
+
     /// Collapses runs of whitespace (including no-break spaces) to one space and trims the ends.
     static func collapse(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace || ch == "\u{200B}" || ch == "\u{FEFF}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(ch)
+        var s = s
+        return s.withUTF8 { p in
+            let n = p.count
+            // Already collapsed (the common case for short texts): no copy.
+            var clean = n == 0 || (p[0] != 0x20 && p[n - 1] != 0x20)
+            if clean {
+                var prevSpace = false
+                for b in p {
+                    if b >= 0x80 || (b >= 0x09 && b <= 0x0D) || (b == 0x20 && prevSpace) { clean = false; break }
+                    prevSpace = b == 0x20
+                }
             }
+            if clean { return String(decoding: p, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(n)
+            var pendingSpace = false
+            var i = 0
+            while i < n {
+                let (v, len) = scalar(p, i)
+                if isCollapsibleSpace(v) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    for k in i..<(i + len) { out.append(p[k]) }
+                }
+                i += len
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Non-whitespace character count (so markup indentation does not count as text) and comma count.
     static func measure(_ s: String) -> (chars: Int, commas: Int) {
-        var chars = 0, commas = 0
-        for u in s.unicodeScalars {
-            if u.properties.isWhitespace { continue }
-            chars += 1
-            switch u {
-            case ",", "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}", "\u{2E32}", "\u{FF0C}", "\u{3001}": commas += 1
-            default: break
+        var s = s
+        return s.withUTF8 { p in
+            var chars = 0, commas = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
+                    chars += 1
+                    if b == 0x2C { commas += 1 }
+                    continue
+                }
+                let (v, len) = scalar(p, i)
+                i += len
+                if isUnicodeSpace(v) { continue }
+                chars += 1
+                switch v {
+                case 0x060C, 0xFE50, 0xFE10, 0xFE11, 0x2E41, 0x2E34, 0x2E32, 0xFF0C, 0x3001: commas += 1
+                default: break
+                }
             }
+            return (chars, commas)
         }
-        return (chars, commas)
+    }
+
+    /// Whitespace-separated words, not counting web addresses (words containing "://" or starting "www.").
+    static func wordsExceptAddresses(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { p in
+            var count = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                // Skip whitespace.
+                while i < n {
+                    let (v, len) = scalar(p, i)
+                    if !(v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : isUnicodeSpace(v)) { break }
+                    i += len
+                }
+                guard i < n else { break }
+                let start = i
+                var address = false
+                while i < n {
+                    let (v, len) = scalar(p, i)
+                    if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : isUnicodeSpace(v) { break }
+                    if v == 0x3A, i + 2 < n, p[i + 1] == 0x2F, p[i + 2] == 0x2F { address = true }
+                    i += len
+                }
+                if i - start >= 4, p[start] == 0x77, p[start + 1] == 0x77, p[start + 2] == 0x77, p[start + 3] == 0x2E {
+                    address = true
+                }
+                if !address { count += 1 }
+            }
+            return count
+        }
+    }
+
+    /// Byte-wise substring test (the same answer as `String.contains` for the ASCII patterns we match, without
+    /// Foundation's locale-aware search).
+    static func contains(_ hay: String, _ needle: String) -> Bool {
+        let h = hay.utf8, nd = needle.utf8
+        if nd.isEmpty { return true }
+        if h.count < nd.count { return false }
+        return h.withContiguousStorageIfAvailable { hp in
+            nd.withContiguousStorageIfAvailable { np in
+                let m = np.count, first = np[0]
+                var i = 0
+                let last = hp.count - m
+                while i <= last {
+                    if hp[i] == first {
+                        var k = 1
+                        while k < m, hp[i + k] == np[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            } ?? hay.contains(needle)
+        } ?? hay.contains(needle)
     }
 
     /// Cuts `s` to about `limit` characters for removal records.
@@ -37,6 +147,21 @@ enum Text {
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x80 {
+                let l = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(UInt8(l)) }
+                continue
+            }
+            // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
+            for m in u.properties.lowercaseMapping.unicodeScalars
+            where m.properties.isAlphabetic || m.properties.numericType != nil {
+                UTF8.encode(m) { out.append($0) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,11 @@
+/// Our HTML5 parser: `HTMLTokenizer` over the UTF-8 bytes, `HTMLTreeBuilder` straight into `Node`s.
+/// Iterative and linear in the input; nesting beyond `HTMLTreeBuilder.maxDepth` is flattened.
+enum HTMLParser {
+    static func parse(_ html: String) -> Node {
+        // An empty string may have no buffer; a lone space parses to the same empty document.
+        var source = html.isEmpty ? " " : html
+        return source.withUTF8 { bytes in
+            HTMLTreeBuilder(tokenizer: HTMLTokenizer(bytes)).run()
+        }
+    }
+}
