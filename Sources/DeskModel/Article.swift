@@ -57,6 +57,16 @@ public struct Removal: Codable, Sendable, Hashable {
     }
 }
 
+/// What kind of block a body paragraph is, where the page said (HTML headings, list items, quotes).
+public enum BlockKind: String, Codable, Sendable, Hashable {
+    case paragraph
+    case subhead
+    case listItem = "list-item"
+    case orderedItem = "ordered-item"
+    case quote
+    case preformatted
+}
+
 /// A clean article: the output of the extract stage, input of everything after it.
 public struct Article: Codable, Sendable, Hashable {
     public var id: String
@@ -72,6 +82,8 @@ public struct Article: Codable, Sendable, Hashable {
     public var language: String?
     public var tags: [String]
     public var paragraphs: [String]
+    /// The kind of each paragraph, parallel to `paragraphs`; nil when every one is a plain paragraph.
+    public var blockKinds: [BlockKind]?
     public var captions: [Caption]
     public var removed: [Removal]
 
@@ -98,4 +110,11 @@ public struct Article: Codable, Sendable, Hashable {
 
     /// The body as the issue specifies it: paragraphs separated by one blank line.
     public var body: String { paragraphs.joined(separator: "\n\n") }
+
+    /// Each paragraph with its kind.
+    public var blocks: [(text: String, kind: BlockKind)] {
+        paragraphs.enumerated().map { i, text in
+            (text, blockKinds.flatMap { i < $0.count ? $0[i] : nil } ?? .paragraph)
+        }
+    }
 }

@@ -53,6 +53,8 @@ struct BodyExtraction {
 
     struct Result {
         var paragraphs: [String] = []
+        /// Parallel to `paragraphs`.
+        var kinds: [BlockKind] = []
         var removed: [Removal] = []
         var captions: [Caption] = []
         var chars: Int { paragraphs.reduce(0) { $0 + $1.count } }
@@ -73,8 +75,21 @@ struct BodyExtraction {
         // The page's own JSON-LD body is the fallback when markup yields less.
         if let ld = metadata.articleBody, ld.count > result.chars, result.chars < Self.minBodyChars {
             result.paragraphs = ld.split(whereSeparator: \.isNewline).map { Text.collapse(String($0)) }.filter { !$0.isEmpty }
+            result.kinds = Array(repeating: .paragraph, count: result.paragraphs.count)
         }
         return result
+    }
+
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let quoteTags: Set<String> = ["blockquote"]
+
+    /// The kind of block a node makes: subheads, list items (ordered or not), quotes, preformatted text.
+    static func kind(of owner: Node) -> BlockKind {
+        if headingTags.contains(owner.tag) { return .subhead }
+        if owner.tag == "pre" { return .preformatted }
+        if owner.tag == "li" { return owner.parent?.tag == "ol" ? .orderedItem : .listItem }
+        if owner.tag == "blockquote" || owner.hasAncestor(quoteTags) { return .quote }
+        return .paragraph
     }
 
     private func run(_ pass: Pass, nodes: [Node]) -> Result {
@@ -142,14 +157,15 @@ struct BodyExtraction {
             }
             previousKey = key
             result.paragraphs.append(block.text)
+            result.kinds.append(Self.kind(of: block.owner))
         }
 
         // Date lines at either edge of the body belong to `published`, not to the text.
         while let first = result.paragraphs.first, DatelineDetector.isDateline(first) {
-            result.removed.append(Removal(text: first, reason: .metadata)); result.paragraphs.removeFirst()
+            result.removed.append(Removal(text: first, reason: .metadata)); result.paragraphs.removeFirst(); result.kinds.removeFirst()
         }
         while let last = result.paragraphs.last, DatelineDetector.isDateline(last) {
-            result.removed.append(Removal(text: last, reason: .metadata)); result.paragraphs.removeLast()
+            result.removed.append(Removal(text: last, reason: .metadata)); result.paragraphs.removeLast(); result.kinds.removeLast()
         }
 
         // 5. What was dropped: pruned blocks, then everything outside the content.

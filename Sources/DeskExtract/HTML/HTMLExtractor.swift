@@ -30,8 +30,13 @@ public struct HTMLExtractor: Sendable {
         let body = root.firstElement("body") ?? root
         let result = BodyExtraction(root: body, metadata: md).run()
         article.paragraphs = result.paragraphs
+        if result.kinds.contains(where: { $0 != .paragraph }) { article.blockKinds = result.kinds }
         article.removed = result.removed
         article.captions = result.captions
+        // The lead image's caption first, unless the body's captions already hold it.
+        if let lead = md.leadImage, !article.captions.contains(where: { Text.key($0.text) == Text.key(lead.text) }) {
+            article.captions.insert(lead, at: 0)
+        }
         return article
     }
 }

@@ -20,6 +20,7 @@ public enum ArticleJSON {
         var language: String?
         var tags: [String]
         var body: String
+        var block_kinds: [BlockKind]?
         var captions: [Caption]
         var removed: [Removal]
 
@@ -41,12 +42,13 @@ public enum ArticleJSON {
             try c.encode(language, forKey: .language)
             try c.encode(tags, forKey: .tags)
             try c.encode(body, forKey: .body)
+            try c.encode(block_kinds, forKey: .block_kinds)
             try c.encode(captions, forKey: .captions)
             try c.encode(removed, forKey: .removed)
         }
         enum CodingKeys: String, CodingKey {
             case id, url, canonical_url, source, kind, title, standfirst, byline, published, published_from, modified,
-                 modified_from, language, tags, body, captions, removed
+                 modified_from, language, tags, body, block_kinds, captions, removed
         }
     }
 
@@ -55,7 +57,7 @@ public enum ArticleJSON {
              title: a.title, standfirst: a.standfirst, byline: a.byline,
              published: a.published.map { ISO8601.string($0.value) }, published_from: a.published?.from,
              modified: a.modified.map { ISO8601.string($0.value) }, modified_from: a.modified?.from,
-             language: a.language, tags: a.tags, body: a.body, captions: a.captions, removed: a.removed)
+             language: a.language, tags: a.tags, body: a.body, block_kinds: a.blockKinds, captions: a.captions, removed: a.removed)
     }
 
     /// One compact line (JSON Lines).

@@ -12,7 +12,18 @@ public enum ArticleRendering {
         if let m = a.modified { meta.append("updated \(ISO8601.string(m.value))") }
         if let src = a.source { meta.append(src) }
         if !meta.isEmpty { out += meta.joined(separator: " · ") + "\n\n" }
-        out += a.paragraphs.joined(separator: "\n\n")
+        var ordinal = 0
+        out += a.blocks.map { block -> String in
+            ordinal = block.kind == .orderedItem ? ordinal + 1 : 0
+            switch block.kind {
+            case .paragraph: return block.text
+            case .subhead: return "## " + block.text
+            case .listItem: return "- " + block.text
+            case .orderedItem: return "\(ordinal). " + block.text
+            case .quote: return "> " + block.text
+            case .preformatted: return "```\n" + block.text + "\n```"
+            }
+        }.joined(separator: "\n\n")
         if !a.captions.isEmpty {
             out += "\n\n" + a.captions.map { "> \($0.text)" + ($0.credit.map { " (\($0))" } ?? "") }.joined(separator: "\n")
         }
