@@ -59,9 +59,18 @@ enum CaptionExtractor {
 
     static func isCaption(_ node: Node) -> Bool {
         if node.tag == "figcaption" { return true }
-        if HTMLTags.nonContent.contains(node.tag) { return false }
-        return BoilerplateClassifier.tokens(node.classAndID).contains { $0.contains("caption") }
+        if node.info.contains(.nonContent) { return false }
+        return classSaysCaption(node.classAndID)
             && node.stats.chars <= maxCaptionChars && node.firstElement("figcaption") == nil
+    }
+
+    /// Whether a class/id token contains "caption". `classAndID` is lower-cased and tokens are its runs of
+    /// letters and digits, so for ASCII a byte search gives the answer without splitting into tokens;
+    /// without the bytes no token can hold the word.
+    static func classSaysCaption(_ classAndID: String) -> Bool {
+        guard Text.contains(classAndID, "caption") else { return false }
+        if Text.isASCII(classAndID) { return true }
+        return BoilerplateClassifier.tokens(classAndID).contains { $0.contains("caption") }
     }
 
     static func caption(_ node: Node) -> Caption? {
@@ -69,7 +78,7 @@ enum CaptionExtractor {
         var creditNodes: [Node] = []
         for d in node.descendants(includeSelf: false) where d.isElement {
             let cls = d.classAndID
-            if creditClassWords.contains(where: { cls.contains($0) }), !isInside(d, creditNodes, upTo: node) {
+            if creditClassWords.contains(where: { Text.contains(cls, $0) }), !isInside(d, creditNodes, upTo: node) {
                 creditNodes.append(d)
             }
         }

@@ -14,7 +14,7 @@ extension MetadataExtractor {
                 if let t = cleaner.clean(m.content) { return t }
             }
         }
-        for node in root.descendants() where node.isElement {
+        for node in elements {
             let rel = node.attribute("rel")?.lowercased() ?? ""
             let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
             if rel.contains("author") || itemprop == "author" || itemprop == "creator" {

@@ -140,6 +140,43 @@ enum Text {
         } ?? hay.contains(needle)
     }
 
+    /// Whether `v` is in Foundation's `CharacterSet.whitespacesAndNewlines` (Unicode White_Space minus
+    /// nothing: ASCII tab to carriage return, space, and the `isUnicodeSpace` scalars).
+    @inline(__always) static func isTrimmableSpace(_ v: UInt32) -> Bool {
+        v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : isUnicodeSpace(v)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespacesAndNewlines)` on bytes: no copy when nothing is trimmed.
+    static func trimmed(_ s: String) -> String {
+        var copy = s
+        let (start, end, n) = copy.withUTF8 { p -> (Int, Int, Int) in
+            let n = p.count
+            var start = 0
+            while start < n {
+                let (v, len) = scalar(p, start)
+                if !isTrimmableSpace(v) { break }
+                start += len
+            }
+            var end = n
+            while end > start {
+                // Step back to the first byte of the last scalar (skip continuation bytes 10xxxxxx).
+                var k = end - 1
+                while k > start, p[k] & 0xC0 == 0x80 { k -= 1 }
+                if !isTrimmableSpace(scalar(p, k).0) { break }
+                end = k
+            }
+            return (start, end, n)
+        }
+        if start == 0, end == n { return s }
+        let u = s.utf8
+        return String(Substring(u[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)]))
+    }
+
+    /// Whether `s` is all ASCII (one pass over its bytes).
+    static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// Cuts `s` to about `limit` characters for removal records.
     static func truncate(_ s: String, _ limit: Int = 200) -> String {
         s.count <= limit ? s : String(s.prefix(limit)) + "…"
