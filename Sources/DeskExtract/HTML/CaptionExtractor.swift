@@ -106,29 +106,30 @@ enum CaptionExtractor {
 
     static func split(_ full: String) -> Caption {
         let lower = full.lowercased()
-        var cut: String.Index?
+        // Byte offsets into `lower` (byte-wise searches: the patterns are fixed strings).
+        var cut: Int?
         for opener in creditOpeners {
-            if let r = lower.range(of: opener), cut.map({ r.lowerBound < $0 }) ?? true { cut = r.lowerBound }
+            if let r = Text.firstOffset(of: opener, in: lower), cut.map({ r < $0 }) ?? true { cut = r }
         }
         if cut == nil {
             let tailStart = lower.index(lower.endIndex, offsetBy: -min(agencyTailChars, lower.count))
+            let tailOffset = lower.utf8.distance(from: lower.utf8.startIndex, to: tailStart)
             for agency in agencies {
-                guard let r = lower.range(of: agency, options: .backwards, range: tailStart..<lower.endIndex) else { continue }
+                guard let r = Text.lastOffset(of: agency, in: lower, from: tailOffset) else { continue }
                 // The credit starts after the last separator before the agency name.
-                let head = lower[..<r.lowerBound]
                 let seps = [". ", "(", "|", " – ", " — ", " - ", "/ "]
-                var start = lower.startIndex
+                var start = 0
                 for sep in seps {
-                    guard let found = head.range(of: sep, options: .backwards) else { continue }
-                    let at = sep == ". " ? found.upperBound : found.lowerBound
+                    guard let found = Text.lastOffset(of: sep, in: lower, to: r) else { continue }
+                    let at = sep == ". " ? found + sep.utf8.count : found
                     if at > start { start = at }
                 }
                 cut = start
                 break
             }
         }
-        guard let c = cut else { return Caption(text: full) }
-        let offset = lower.distance(from: lower.startIndex, to: c)
+        guard let cutOffset = cut else { return Caption(text: full) }
+        let offset = lower.distance(from: lower.startIndex, to: Text.index(lower, byteOffset: cutOffset))
         // "Image: Crowds gather outside the stadium before the match" labels a caption, not a credit.
         if offset == 0, full.split(separator: " ").count > Self.maxLeadingCreditWords { return Caption(text: full) }
         let idx = full.index(full.startIndex, offsetBy: offset)

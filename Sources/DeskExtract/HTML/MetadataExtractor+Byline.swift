@@ -58,11 +58,11 @@ extension MetadataExtractor {
 
     static func cutBylineTail(_ s: String) -> String {
         let lower = s.lowercased()
-        var cut = lower.endIndex
+        var cut = lower.utf8.count
         for m in bylineTailMarkers {
-            if let r = lower.range(of: m), r.lowerBound < cut { cut = r.lowerBound }
+            if let r = Text.firstOffset(of: m, in: lower), r < cut { cut = r }
         }
-        let offset = lower.distance(from: lower.startIndex, to: cut)
+        let offset = lower.distance(from: lower.startIndex, to: Text.index(lower, byteOffset: cut))
         return String(s.prefix(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|"))
     }
 }

@@ -177,6 +177,56 @@ enum Text {
         s.utf8.allSatisfy { $0 < 0x80 }
     }
 
+    /// Byte offset of the first occurrence of `needle` in `hay` (a byte-wise `range(of:)` for the ASCII
+    /// and fixed patterns we look for), or nil.
+    static func firstOffset(of needle: String, in hay: String) -> Int? {
+        var h = hay, nd = needle
+        return h.withUTF8 { hp in
+            nd.withUTF8 { np in
+                let m = np.count, n = hp.count
+                if m == 0 { return 0 }
+                if n < m { return nil }
+                var i = 0
+                while i <= n - m {
+                    if hp[i] == np[0] {
+                        var k = 1
+                        while k < m, hp[i + k] == np[k] { k += 1 }
+                        if k == m { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Byte offset of the last occurrence of `needle` lying wholly in bytes `lower..<upper` of `hay`
+    /// (a byte-wise backwards `range(of:range:)`), or nil.
+    static func lastOffset(of needle: String, in hay: String, from lower: Int = 0, to upper: Int? = nil) -> Int? {
+        var h = hay, nd = needle
+        return h.withUTF8 { hp in
+            nd.withUTF8 { np in
+                let m = np.count, end = min(upper ?? hp.count, hp.count)
+                if m == 0 { return end }
+                var i = end - m
+                while i >= lower {
+                    if hp[i] == np[0] {
+                        var k = 1
+                        while k < m, hp[i + k] == np[k] { k += 1 }
+                        if k == m { return i }
+                    }
+                    i -= 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The index of byte `offset` of `s`.
+    static func index(_ s: String, byteOffset offset: Int) -> String.Index {
+        s.utf8.index(s.utf8.startIndex, offsetBy: offset)
+    }
+
     /// Cuts `s` to about `limit` characters for removal records.
     static func truncate(_ s: String, _ limit: Int = 200) -> String {
         s.count <= limit ? s : String(s.prefix(limit)) + "…"
