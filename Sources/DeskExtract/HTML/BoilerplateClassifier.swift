@@ -185,7 +185,7 @@ struct BoilerplateClassifier {
             if Self.contentWords.contains(w) { saysContent = true; continue }
             if found != nil { continue }
             if let r = Self.exact[w] { found = r; continue }
-            for (p, r) in Self.prefixes where w.utf8.starts(with: p.utf8) { found = r; break }
+            for (p, r) in Self.prefixes where Text.hasBytePrefix(w, p) { found = r; break }
             if found == nil { for (p, r) in Self.infixes where Text.contains(w, p) { found = r; break } }
         }
         guard let reason = found else { return nil }

@@ -222,6 +222,20 @@ enum Text {
         }
     }
 
+    /// Whether the bytes of `s` start with those of `prefix` (`s.utf8.starts(with: prefix.utf8)`, without
+    /// the generic sequence walk).
+    static func hasBytePrefix(_ s: String, _ prefix: String) -> Bool {
+        var s = s, prefix = prefix
+        return s.withUTF8 { sp in
+            prefix.withUTF8 { pp in
+                guard sp.count >= pp.count else { return false }
+                var i = 0
+                while i < pp.count { if sp[i] != pp[i] { return false }; i += 1 }
+                return true
+            }
+        }
+    }
+
     /// The index of byte `offset` of `s`.
     static func index(_ s: String, byteOffset offset: Int) -> String.Index {
         s.utf8.index(s.utf8.startIndex, offsetBy: offset)
@@ -234,21 +248,29 @@ enum Text {
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                let l = v >= 0x41 && v <= 0x5A ? v + 32 : v
-                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(UInt8(l)) }
-                continue
+        var s = s
+        return s.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                    if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(l) }
+                    continue
+                }
+                let (v, len) = scalar(p, i)
+                i += len
+                // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
+                guard let u = Unicode.Scalar(v) else { continue }
+                for m in u.properties.lowercaseMapping.unicodeScalars
+                where m.properties.isAlphabetic || m.properties.numericType != nil {
+                    UTF8.encode(m) { out.append($0) }
+                }
             }
-            // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
-            for m in u.properties.lowercaseMapping.unicodeScalars
-            where m.properties.isAlphabetic || m.properties.numericType != nil {
-                UTF8.encode(m) { out.append($0) }
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
