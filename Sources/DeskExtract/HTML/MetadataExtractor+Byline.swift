@@ -30,6 +30,11 @@ extension MetadataExtractor {
             guard node.kind != .text else { continue }
             if node.isElement {
                 if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
+                // Only a class naming one of these words can stop or end the walk here: skip the split otherwise.
+                if !Self.bylineWalkWords.contains(where: { Text.contains(node.classAndID, $0) }) {
+                    stack.append(contentsOf: node.children.reversed())
+                    continue
+                }
                 let tokens = BoilerplateClassifier.tokens(node.classAndID)
                 if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
                 if Self.isBylineClass(tokens) {
@@ -47,6 +52,10 @@ extension MetadataExtractor {
         }
         return nil
     }
+
+    /// Word parts that the byline walk's class tests look for (`isBylineClass`, comment and related
+    /// boxes). Class and id are lower-cased, so a token holding one holds its bytes.
+    static let bylineWalkWords = ["byline", "author", "comment", "related", "respond"]
 
     static func isBylineClass(_ tokens: [String]) -> Bool {
         tokens.contains { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }

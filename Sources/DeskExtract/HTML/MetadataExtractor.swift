@@ -185,7 +185,7 @@ struct MetadataExtractor {
         for t in times.filter({ $0.attribute("pubdate") != nil }) + times {
             if let raw = t.attribute("datetime"), let r = consider(raw, "time[datetime]") { return r }
         }
-        for node in elements {
+        for node in elements where Self.dateClassWords.contains(where: { Text.contains(node.classAndID, $0) }) {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
             guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }),
                   !tokens.contains(where: { ["modified", "updated", "update"].contains($0) }) else { continue }
@@ -198,6 +198,10 @@ struct MetadataExtractor {
         }
         return dayOnly
     }
+
+    /// Word parts every date class token below holds ("date", "dateline", "pubdate", "published",
+    /// "timestamp"): an element whose lower-cased class and id hold none of them is skipped unsplit.
+    static let dateClassWords = ["date", "published", "timestamp"]
 
     /// A parsed date, unless it is a placeholder from before the web.
     static func plausibleDate(_ raw: String) -> Date? {
