@@ -17,7 +17,7 @@ extension MetadataExtractor {
         for node in elements {
             let rel = node.attribute("rel")?.lowercased() ?? ""
             let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
-            if rel.contains("author") || itemprop == "author" || itemprop == "creator" {
+            if Text.contains(rel, "author") || itemprop == "author" || itemprop == "creator" {
                 if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
                    let t = cleaner.clean(name.attribute("content") ?? name.textContent()) { return t }
                 if let t = cleaner.clean(node.textContent()) { return t }
