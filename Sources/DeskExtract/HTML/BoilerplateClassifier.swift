@@ -137,8 +137,8 @@ struct BoilerplateClassifier {
         case "aside": return isLargeProse(node) || isPullQuote(node) ? nil : .related
         case "footer":
             if isLargeProse(node) { return nil }
-            let text = node.textContent().lowercased()
-            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: { Text.contains(text, $0) }) ? .legal : .trailing
+            let text = node.textContent()
+            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: { Text.containsLowered(text, $0) }) ? .legal : .trailing
         case "header":
             if isLargeProse(node) { return nil }
             // An article's own header holds headline and byline; the page's holds the menus.
@@ -146,8 +146,9 @@ struct BoilerplateClassifier {
         case "form":
             // Some frameworks wrap the whole page in one form; only small forms are chrome.
             if isLargeProse(node) { return nil }
-            let text = node.textContent().lowercased()
-            return Text.contains(text, "newsletter") || Text.contains(text, "subscribe") || Text.contains(text, "sign up") ? .newsletter : .boilerplate
+            let text = node.textContent()
+            return Text.containsLowered(text, "newsletter") || Text.containsLowered(text, "subscribe")
+                || Text.containsLowered(text, "sign up") ? .newsletter : .boilerplate
         case "figcaption": return .caption
         case "dialog", "menu": return .boilerplate
         default: return nil

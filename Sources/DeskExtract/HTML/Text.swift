@@ -236,6 +236,32 @@ enum Text {
         }
     }
 
+    /// Whether `hay`, with ASCII capitals lowered, contains `needle` (lower-case), without building the
+    /// lowered copy. For lower-case needles without "k" this answers as `hay.lowercased()` searched
+    /// byte-wise: outside ASCII only the Kelvin sign lowers to an ASCII letter alone ("k"; "İ" lowers to
+    /// "i" plus a combining dot, which no needle holds).
+    static func containsLowered(_ hay: String, _ needle: String) -> Bool {
+        var h = hay, nd = needle
+        return h.withUTF8 { hp in
+            nd.withUTF8 { np in
+                let m = np.count, n = hp.count
+                if m == 0 { return true }
+                if n < m { return false }
+                @inline(__always) func low(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+                var i = 0
+                while i <= n - m {
+                    if low(hp[i]) == np[0] {
+                        var k = 1
+                        while k < m, low(hp[i + k]) == np[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// The index of byte `offset` of `s`.
     static func index(_ s: String, byteOffset offset: Int) -> String.Index {
         s.utf8.index(s.utf8.startIndex, offsetBy: offset)
