@@ -206,10 +206,15 @@ struct MetadataExtractor {
     /// A parsed date, unless it is a placeholder from before the web.
     static func plausibleDate(_ raw: String) -> Date? {
         guard let d = DateParser.parse(raw) else { return nil }
+        return utcCalendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
+    }
+
+    /// The Gregorian calendar in UTC, made once (date checks ask it for years and days).
+    static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
-    }
+        return calendar
+    }()
 
     func canonical() -> String? {
         var found: String?
