@@ -70,17 +70,7 @@ struct BoilerplateClassifier {
 
     static func tokens(_ s: String) -> [String] {
         // ASCII (nearly every class list): split on bytes, no Character iteration.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            var out: [String] = []
-            var bytes: [UInt8] = []
-            for b in s.utf8 {
-                let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { bytes.append(l) }
-                else if !bytes.isEmpty { out.append(String(decoding: bytes, as: UTF8.self)); bytes.removeAll(keepingCapacity: true) }
-            }
-            if !bytes.isEmpty { out.append(String(decoding: bytes, as: UTF8.self)) }
-            return out
-        }
+        if let ascii = asciiTokens(s) { return ascii }
         var out: [String] = []
         var cur = ""
         for ch in s.lowercased() {
@@ -88,6 +78,35 @@ struct BoilerplateClassifier {
         }
         if !cur.isEmpty { out.append(cur) }
         return out
+    }
+
+    /// `tokens` for an all-ASCII string, read in place (nil for any other string): each run of letters and
+    /// digits becomes one token, lower-cased; a run without capitals is copied as it stands.
+    private static func asciiTokens(_ s: String) -> [String]? {
+        var s = s
+        return s.withUTF8 { p -> [String]? in
+            var out: [String] = []
+            var start = -1, upper = false
+            func flush(_ end: Int) {
+                let run = UnsafeBufferPointer(rebasing: p[start..<end])
+                out.append(upper ? String(decoding: run.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+                                 : String(decoding: run, as: UTF8.self))
+                start = -1; upper = false
+            }
+            for i in 0..<p.count {
+                let b = p[i]
+                if b >= 0x80 { return nil }
+                let isUpper = b >= 0x41 && b <= 0x5A
+                if isUpper || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if start < 0 { start = i }
+                    upper = upper || isUpper
+                } else if start >= 0 {
+                    flush(i)
+                }
+            }
+            if start >= 0 { flush(p.count) }
+            return out
+        }
     }
 
     /// Reason to drop the element, looking only at the element itself (not at its ancestors). Without
@@ -118,8 +137,8 @@ struct BoilerplateClassifier {
         case "aside": return isLargeProse(node) || isPullQuote(node) ? nil : .related
         case "footer":
             if isLargeProse(node) { return nil }
-            let text = node.textContent().lowercased()
-            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: { Text.contains(text, $0) }) ? .legal : .trailing
+            let text = node.textContent()
+            return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: { Text.containsLowered(text, $0) }) ? .legal : .trailing
         case "header":
             if isLargeProse(node) { return nil }
             // An article's own header holds headline and byline; the page's holds the menus.
@@ -127,8 +146,9 @@ struct BoilerplateClassifier {
         case "form":
             // Some frameworks wrap the whole page in one form; only small forms are chrome.
             if isLargeProse(node) { return nil }
-            let text = node.textContent().lowercased()
-            return Text.contains(text, "newsletter") || Text.contains(text, "subscribe") || Text.contains(text, "sign up") ? .newsletter : .boilerplate
+            let text = node.textContent()
+            return Text.containsLowered(text, "newsletter") || Text.containsLowered(text, "subscribe")
+                || Text.containsLowered(text, "sign up") ? .newsletter : .boilerplate
         case "figcaption": return .caption
         case "dialog", "menu": return .boilerplate
         default: return nil
@@ -166,7 +186,7 @@ struct BoilerplateClassifier {
             if Self.contentWords.contains(w) { saysContent = true; continue }
             if found != nil { continue }
             if let r = Self.exact[w] { found = r; continue }
-            for (p, r) in Self.prefixes where w.utf8.starts(with: p.utf8) { found = r; break }
+            for (p, r) in Self.prefixes where Text.hasBytePrefix(w, p) { found = r; break }
             if found == nil { for (p, r) in Self.infixes where Text.contains(w, p) { found = r; break } }
         }
         guard let reason = found else { return nil }

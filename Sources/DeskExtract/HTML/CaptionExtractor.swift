@@ -59,9 +59,18 @@ enum CaptionExtractor {
 
     static func isCaption(_ node: Node) -> Bool {
         if node.tag == "figcaption" { return true }
-        if HTMLTags.nonContent.contains(node.tag) { return false }
-        return BoilerplateClassifier.tokens(node.classAndID).contains { $0.contains("caption") }
+        if node.info.contains(.nonContent) { return false }
+        return classSaysCaption(node.classAndID)
             && node.stats.chars <= maxCaptionChars && node.firstElement("figcaption") == nil
+    }
+
+    /// Whether a class/id token contains "caption". `classAndID` is lower-cased and tokens are its runs of
+    /// letters and digits, so for ASCII a byte search gives the answer without splitting into tokens;
+    /// without the bytes no token can hold the word.
+    static func classSaysCaption(_ classAndID: String) -> Bool {
+        guard Text.contains(classAndID, "caption") else { return false }
+        if Text.isASCII(classAndID) { return true }
+        return BoilerplateClassifier.tokens(classAndID).contains { $0.contains("caption") }
     }
 
     static func caption(_ node: Node) -> Caption? {
@@ -69,7 +78,7 @@ enum CaptionExtractor {
         var creditNodes: [Node] = []
         for d in node.descendants(includeSelf: false) where d.isElement {
             let cls = d.classAndID
-            if creditClassWords.contains(where: { cls.contains($0) }), !isInside(d, creditNodes, upTo: node) {
+            if creditClassWords.contains(where: { Text.contains(cls, $0) }), !isInside(d, creditNodes, upTo: node) {
                 creditNodes.append(d)
             }
         }
@@ -97,29 +106,30 @@ enum CaptionExtractor {
 
     static func split(_ full: String) -> Caption {
         let lower = full.lowercased()
-        var cut: String.Index?
+        // Byte offsets into `lower` (byte-wise searches: the patterns are fixed strings).
+        var cut: Int?
         for opener in creditOpeners {
-            if let r = lower.range(of: opener), cut.map({ r.lowerBound < $0 }) ?? true { cut = r.lowerBound }
+            if let r = Text.firstOffset(of: opener, in: lower), cut.map({ r < $0 }) ?? true { cut = r }
         }
         if cut == nil {
             let tailStart = lower.index(lower.endIndex, offsetBy: -min(agencyTailChars, lower.count))
+            let tailOffset = lower.utf8.distance(from: lower.utf8.startIndex, to: tailStart)
             for agency in agencies {
-                guard let r = lower.range(of: agency, options: .backwards, range: tailStart..<lower.endIndex) else { continue }
+                guard let r = Text.lastOffset(of: agency, in: lower, from: tailOffset) else { continue }
                 // The credit starts after the last separator before the agency name.
-                let head = lower[..<r.lowerBound]
                 let seps = [". ", "(", "|", " – ", " — ", " - ", "/ "]
-                var start = lower.startIndex
+                var start = 0
                 for sep in seps {
-                    guard let found = head.range(of: sep, options: .backwards) else { continue }
-                    let at = sep == ". " ? found.upperBound : found.lowerBound
+                    guard let found = Text.lastOffset(of: sep, in: lower, to: r) else { continue }
+                    let at = sep == ". " ? found + sep.utf8.count : found
                     if at > start { start = at }
                 }
                 cut = start
                 break
             }
         }
-        guard let c = cut else { return Caption(text: full) }
-        let offset = lower.distance(from: lower.startIndex, to: c)
+        guard let cutOffset = cut else { return Caption(text: full) }
+        let offset = lower.distance(from: lower.startIndex, to: Text.index(lower, byteOffset: cutOffset))
         // "Image: Crowds gather outside the stadium before the match" labels a caption, not a credit.
         if offset == 0, full.split(separator: " ").count > Self.maxLeadingCreditWords { return Caption(text: full) }
         let idx = full.index(full.startIndex, offsetBy: offset)

@@ -85,7 +85,7 @@ struct ContentScorer {
             1 + Double(commas + 1) + Double(min(chars / 100, 3))
         }
 
-        for node in body.descendants(skip: { $0.pruned != nil || ($0.isElement && HTMLTags.nonContent.contains($0.tag)) }) {
+        for node in body.descendants(skip: { $0.pruned != nil || $0.info.contains(.nonContent) }) {
             guard node.isElement else { continue }
             let isLeaf = Self.paragraphTags.contains(node.tag)
                 || (Self.leafContainerTags.contains(node.tag) && node.stats.blocks == 1)

@@ -7,7 +7,7 @@ struct JSONLD {
 
     init(_ root: Node) {
         for script in root.elements(["script"]) {
-            guard let type = script.attribute("type")?.lowercased(), type.contains("ld+json") else { continue }
+            guard let type = script.attribute("type")?.lowercased(), Text.contains(type, "ld+json") else { continue }
             let raw = script.children.map(\.text).joined()
             guard let value = Self.decode(raw) else { continue }
             var queue: [Any] = [value]
@@ -24,7 +24,7 @@ struct JSONLD {
     }
 
     private static func decode(_ raw: String) -> Any? {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = Text.trimmed(raw)
         if text.hasPrefix("<![CDATA[") { text = String(text.dropFirst(9)) }
         if text.hasSuffix("]]>") { text = String(text.dropLast(3)) }
         if text.hasPrefix("//<![CDATA[") { text = String(text.dropFirst(11)) }

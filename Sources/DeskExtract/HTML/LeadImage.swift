@@ -47,7 +47,7 @@ enum LeadImage {
         guard !file.isEmpty else { return nil }
         for img in root.elements(["img", "source"]) {
             let sources = ["src", "data-src", "srcset", "data-srcset", "data-original"].compactMap { img.attribute($0) }
-            guard sources.contains(where: { $0.contains(file) }) else { continue }
+            guard sources.contains(where: { Text.contains($0, file) }) else { continue }
             var node = img.parent
             while let n = node, n.tag != "body" {
                 if n.tag == "figure" {

@@ -14,10 +14,10 @@ extension MetadataExtractor {
                 if let t = cleaner.clean(m.content) { return t }
             }
         }
-        for node in root.descendants() where node.isElement {
+        for node in elements {
             let rel = node.attribute("rel")?.lowercased() ?? ""
             let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
-            if rel.contains("author") || itemprop == "author" || itemprop == "creator" {
+            if Text.contains(rel, "author") || itemprop == "author" || itemprop == "creator" {
                 if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
                    let t = cleaner.clean(name.attribute("content") ?? name.textContent()) { return t }
                 if let t = cleaner.clean(node.textContent()) { return t }
@@ -30,6 +30,11 @@ extension MetadataExtractor {
             guard node.kind != .text else { continue }
             if node.isElement {
                 if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
+                // Only a class naming one of these words can stop or end the walk here: skip the split otherwise.
+                if !Self.bylineWalkWords.contains(where: { Text.contains(node.classAndID, $0) }) {
+                    stack.append(contentsOf: node.children.reversed())
+                    continue
+                }
                 let tokens = BoilerplateClassifier.tokens(node.classAndID)
                 if tokens.contains(where: { $0.hasPrefix("comment") || $0 == "related" || $0.hasPrefix("respond") }) { continue }
                 if Self.isBylineClass(tokens) {
@@ -48,6 +53,10 @@ extension MetadataExtractor {
         return nil
     }
 
+    /// Word parts that the byline walk's class tests look for (`isBylineClass`, comment and related
+    /// boxes). Class and id are lower-cased, so a token holding one holds its bytes.
+    static let bylineWalkWords = ["byline", "author", "comment", "related", "respond"]
+
     static func isBylineClass(_ tokens: [String]) -> Bool {
         tokens.contains { $0 == "byline" || $0 == "author" || $0 == "authors" || $0.hasPrefix("byline") }
     }
@@ -58,11 +67,11 @@ extension MetadataExtractor {
 
     static func cutBylineTail(_ s: String) -> String {
         let lower = s.lowercased()
-        var cut = lower.endIndex
+        var cut = lower.utf8.count
         for m in bylineTailMarkers {
-            if let r = lower.range(of: m), r.lowerBound < cut { cut = r.lowerBound }
+            if let r = Text.firstOffset(of: m, in: lower), r < cut { cut = r }
         }
-        let offset = lower.distance(from: lower.startIndex, to: cut)
+        let offset = lower.distance(from: lower.startIndex, to: Text.index(lower, byteOffset: cut))
         return String(s.prefix(offset)).trimmingCharacters(in: CharacterSet(charactersIn: " ,;-–—|"))
     }
 }

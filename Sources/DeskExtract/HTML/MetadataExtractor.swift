@@ -43,19 +43,23 @@ struct MetadataExtractor {
     /// (attribute used, key lower-cased, key as written, content) of every <meta> with content.
     let metas: [(attr: String, key: String, written: String, content: String)]
     let jsonld: JSONLD
+    /// Every element of the page in document order, listed once for the readers that scan them all
+    /// (standfirst, dates, byline) instead of one tree walk each.
+    let elements: [Node]
 
     init(root: Node, url: String?) {
         self.root = root
         self.url = url
         var metas: [(String, String, String, String)] = []
         for m in root.elements(["meta"]) {
-            guard let content = m.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty else { continue }
+            guard let content = m.attribute("content").map(Text.trimmed), !content.isEmpty else { continue }
             for attr in ["property", "name", "itemprop", "http-equiv"] {
                 if let key = m.attribute(attr), !key.isEmpty { metas.append((attr, key.lowercased(), key, content)); break }
             }
         }
         self.metas = metas
         self.jsonld = JSONLD(root)
+        self.elements = root.descendants().filter(\.isElement)
     }
 
     func meta(_ keys: [String]) -> (from: String, value: String)? {
@@ -93,21 +97,27 @@ struct MetadataExtractor {
         return md
     }
 
+    /// The first element named `tag`: from the document's element index when `root` is the document
+    /// (the same node a pre-order walk finds first, without the walk).
+    func firstElement(_ tag: String) -> Node? {
+        root.kind == .document ? root.elements([tag]).first : root.firstElement(tag)
+    }
+
     // MARK: fields
 
     private func title(_ article: [String: Any]?, siteName: String?) -> String? {
         var candidates: [String] = []
         if let t = meta(["og:title", "twitter:title"])?.value { candidates.append(t) }
         if let t = JSONLD.string(article?["headline"]) { candidates.append(t) }
-        if let h1 = root.firstElement("h1")?.textContent(), !h1.isEmpty { candidates.append(h1) }
-        if let t = root.firstElement("title").map({ Text.collapse($0.children.map(\.text).joined()) }), !t.isEmpty {
+        if let h1 = firstElement("h1")?.textContent(), !h1.isEmpty { candidates.append(h1) }
+        if let t = firstElement("title").map({ Text.collapse($0.children.map(\.text).joined()) }), !t.isEmpty {
             candidates.append(t)
         }
         guard let first = candidates.first(where: { !Text.collapse($0).isEmpty }) else { return nil }
         let title = stripSiteSuffix(Text.collapse(decodeEntities(first)), siteName: siteName)
         // The headline as printed, when the meta title wraps it in a section label or a site name
         // ("Opinion | Headline"): the page's h1, if the title contains it and it is most of the title.
-        if let h1 = root.firstElement("h1").map({ Text.collapse($0.textContent()) }), !h1.isEmpty, h1.count < title.count,
+        if let h1 = firstElement("h1").map({ Text.collapse($0.textContent()) }), !h1.isEmpty, h1.count < title.count,
            Double(h1.count) >= Self.minHeadlineShareOfTitle * Double(title.count),
            title.lowercased().contains(h1.lowercased()) {
             return h1
@@ -135,7 +145,7 @@ struct MetadataExtractor {
         if let d = meta(["og:description", "description", "twitter:description"])?.value { return Text.collapse(decodeEntities(d)) }
         if let d = JSONLD.string(article?["description"]) { return Text.collapse(d) }
         let words = ["standfirst", "dek", "deck", "subtitle", "subheadline", "sub-headline", "subhead", "lede", "summary", "excerpt", "intro"]
-        for node in root.descendants() where node.isElement && node.tag != "meta" {
+        for node in elements where node.tag != "meta" {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
             guard tokens.contains(where: { words.contains($0) }) else { continue }
             let t = node.textContent()
@@ -166,7 +176,7 @@ struct MetadataExtractor {
         for o in jsonld.objects where o[jsonKey] != nil {
             if let s = JSONLD.string(o[jsonKey]), let r = consider(s, "json-ld \(jsonKey)") { return r }
         }
-        for node in root.descendants() where node.isElement && node.attribute("itemprop") == itemprop {
+        for node in elements where node.attribute("itemprop") == itemprop {
             let raw = node.attribute("datetime") ?? node.attribute("content") ?? node.textContent()
             if let r = consider(raw, "\(node.tag)[itemprop=\(itemprop)]") { return r }
         }
@@ -175,7 +185,7 @@ struct MetadataExtractor {
         for t in times.filter({ $0.attribute("pubdate") != nil }) + times {
             if let raw = t.attribute("datetime"), let r = consider(raw, "time[datetime]") { return r }
         }
-        for node in root.descendants() where node.isElement {
+        for node in elements where Self.dateClassWords.contains(where: { Text.contains(node.classAndID, $0) }) {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
             guard tokens.contains(where: { ["date", "published", "dateline", "timestamp", "pubdate"].contains($0) }),
                   !tokens.contains(where: { ["modified", "updated", "update"].contains($0) }) else { continue }
@@ -189,13 +199,22 @@ struct MetadataExtractor {
         return dayOnly
     }
 
+    /// Word parts every date class token below holds ("date", "dateline", "pubdate", "published",
+    /// "timestamp"): an element whose lower-cased class and id hold none of them is skipped unsplit.
+    static let dateClassWords = ["date", "published", "timestamp"]
+
     /// A parsed date, unless it is a placeholder from before the web.
     static func plausibleDate(_ raw: String) -> Date? {
         guard let d = DateParser.parse(raw) else { return nil }
+        return utcCalendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
+    }
+
+    /// The Gregorian calendar in UTC, made once (date checks ask it for years and days).
+    static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.component(.year, from: d) >= earliestPlausibleYear ? d : nil
-    }
+        return calendar
+    }()
 
     func canonical() -> String? {
         var found: String?
@@ -203,13 +222,13 @@ struct MetadataExtractor {
             if let h = l.attribute("href"), !h.isEmpty { found = h; break }
         }
         if found == nil { found = meta(["og:url"])?.value }
-        guard let raw = found?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        guard let raw = found.map(Text.trimmed) else { return nil }
         if let base = url.flatMap(URL.init(string:)), let abs = URL(string: raw, relativeTo: base) { return abs.absoluteString }
         return raw
     }
 
     private func language(_ article: [String: Any]?) -> String? {
-        let html = root.firstElement("html")
+        let html = firstElement("html")
         let candidates: [String?] = [
             html?.attribute("lang"), html?.attribute("xml:lang"),
             meta(["content-language", "og:locale", "language", "dc.language", "inlanguage"])?.value,

@@ -140,6 +140,133 @@ enum Text {
         } ?? hay.contains(needle)
     }
 
+    /// Whether `v` is in Foundation's `CharacterSet.whitespacesAndNewlines` (Unicode White_Space minus
+    /// nothing: ASCII tab to carriage return, space, and the `isUnicodeSpace` scalars).
+    @inline(__always) static func isTrimmableSpace(_ v: UInt32) -> Bool {
+        v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : isUnicodeSpace(v)
+    }
+
+    /// `s.trimmingCharacters(in: .whitespacesAndNewlines)` on bytes: no copy when nothing is trimmed.
+    static func trimmed(_ s: String) -> String {
+        var copy = s
+        let (start, end, n) = copy.withUTF8 { p -> (Int, Int, Int) in
+            let n = p.count
+            var start = 0
+            while start < n {
+                let (v, len) = scalar(p, start)
+                if !isTrimmableSpace(v) { break }
+                start += len
+            }
+            var end = n
+            while end > start {
+                // Step back to the first byte of the last scalar (skip continuation bytes 10xxxxxx).
+                var k = end - 1
+                while k > start, p[k] & 0xC0 == 0x80 { k -= 1 }
+                if !isTrimmableSpace(scalar(p, k).0) { break }
+                end = k
+            }
+            return (start, end, n)
+        }
+        if start == 0, end == n { return s }
+        let u = s.utf8
+        return String(Substring(u[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)]))
+    }
+
+    /// Whether `s` is all ASCII (one pass over its bytes).
+    static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Byte offset of the first occurrence of `needle` in `hay` (a byte-wise `range(of:)` for the ASCII
+    /// and fixed patterns we look for), or nil.
+    static func firstOffset(of needle: String, in hay: String) -> Int? {
+        var h = hay, nd = needle
+        return h.withUTF8 { hp in
+            nd.withUTF8 { np in
+                let m = np.count, n = hp.count
+                if m == 0 { return 0 }
+                if n < m { return nil }
+                var i = 0
+                while i <= n - m {
+                    if hp[i] == np[0] {
+                        var k = 1
+                        while k < m, hp[i + k] == np[k] { k += 1 }
+                        if k == m { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Byte offset of the last occurrence of `needle` lying wholly in bytes `lower..<upper` of `hay`
+    /// (a byte-wise backwards `range(of:range:)`), or nil.
+    static func lastOffset(of needle: String, in hay: String, from lower: Int = 0, to upper: Int? = nil) -> Int? {
+        var h = hay, nd = needle
+        return h.withUTF8 { hp in
+            nd.withUTF8 { np in
+                let m = np.count, end = min(upper ?? hp.count, hp.count)
+                if m == 0 { return end }
+                var i = end - m
+                while i >= lower {
+                    if hp[i] == np[0] {
+                        var k = 1
+                        while k < m, hp[i + k] == np[k] { k += 1 }
+                        if k == m { return i }
+                    }
+                    i -= 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// Whether the bytes of `s` start with those of `prefix` (`s.utf8.starts(with: prefix.utf8)`, without
+    /// the generic sequence walk).
+    static func hasBytePrefix(_ s: String, _ prefix: String) -> Bool {
+        var s = s, prefix = prefix
+        return s.withUTF8 { sp in
+            prefix.withUTF8 { pp in
+                guard sp.count >= pp.count else { return false }
+                var i = 0
+                while i < pp.count { if sp[i] != pp[i] { return false }; i += 1 }
+                return true
+            }
+        }
+    }
+
+    /// Whether `hay`, with ASCII capitals lowered, contains `needle` (lower-case), without building the
+    /// lowered copy. For lower-case needles without "k" this answers as `hay.lowercased()` searched
+    /// byte-wise: outside ASCII only the Kelvin sign lowers to an ASCII letter alone ("k"; "İ" lowers to
+    /// "i" plus a combining dot, which no needle holds).
+    static func containsLowered(_ hay: String, _ needle: String) -> Bool {
+        var h = hay, nd = needle
+        return h.withUTF8 { hp in
+            nd.withUTF8 { np in
+                let m = np.count, n = hp.count
+                if m == 0 { return true }
+                if n < m { return false }
+                @inline(__always) func low(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+                var i = 0
+                while i <= n - m {
+                    if low(hp[i]) == np[0] {
+                        var k = 1
+                        while k < m, low(hp[i + k]) == np[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The index of byte `offset` of `s`.
+    static func index(_ s: String, byteOffset offset: Int) -> String.Index {
+        s.utf8.index(s.utf8.startIndex, offsetBy: offset)
+    }
+
     /// Cuts `s` to about `limit` characters for removal records.
     static func truncate(_ s: String, _ limit: Int = 200) -> String {
         s.count <= limit ? s : String(s.prefix(limit)) + "…"
@@ -147,21 +274,29 @@ enum Text {
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                let l = v >= 0x41 && v <= 0x5A ? v + 32 : v
-                if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(UInt8(l)) }
-                continue
+        var s = s
+        return s.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    let l = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                    if (l >= 0x61 && l <= 0x7A) || (l >= 0x30 && l <= 0x39) { out.append(l) }
+                    continue
+                }
+                let (v, len) = scalar(p, i)
+                i += len
+                // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
+                guard let u = Unicode.Scalar(v) else { continue }
+                for m in u.properties.lowercaseMapping.unicodeScalars
+                where m.properties.isAlphabetic || m.properties.numericType != nil {
+                    UTF8.encode(m) { out.append($0) }
+                }
             }
-            // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
-            for m in u.properties.lowercaseMapping.unicodeScalars
-            where m.properties.isAlphabetic || m.properties.numericType != nil {
-                UTF8.encode(m) { out.append($0) }
-            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -29,8 +29,7 @@ enum URLDate {
     private static func make(_ year: Int?, _ month: Int?, _ day: Int?) -> Date? {
         guard let year, let month, let day, (1...12).contains(month), (1...31).contains(day),
               year >= MetadataExtractor.earliestPlausibleYear, year <= 2100 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = MetadataExtractor.utcCalendar
         let components = DateComponents(year: year, month: month, day: day)
         guard let date = calendar.date(from: components), calendar.component(.day, from: date) == day else { return nil }
         return date
