@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release --product updesk 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]' || true
+swift build -c release --product updesk 2>&1 | grep -vE "^\[[0-9]+/[0-9]+\]" >&2 || true
 test -x .build/release/updesk
 exec .build/release/updesk demo --db data/desk.sqlite "$@"
