@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Command line")
 struct CLITests {
-    static let subcommands = ["demo", "extract", "ingest", "stories", "story", "digest", "export", "search", "eval"]
+    static let subcommands = ["demo", "extract", "ingest", "stories", "story", "digest", "export", "search", "eval", "bench"]
 
     @Test("every subcommand answers --help", arguments: [""] + subcommands)
     func help(_ subcommand: String) throws {
