@@ -21,13 +21,10 @@ public struct LanguageAnalyzer: Sendable {
         sentences.reserveCapacity(texts.count)
         for (k, t) in texts.enumerated() {
             sentences.append(Sentence(index: k, paragraph: t.paragraph, text: t.text, times: times[k],
-                                      entities: entityTagger.tag(t.text)))
+                                      entities: entityTagger.tag(t.text), terms: Tokenizer.contentTerms(t.text)))
         }
         EntityLinker.link(&sentences)
-        var terms: [String] = []
-        if let title = article.title { terms += Tokenizer.contentTerms(title) }
-        if let standfirst = article.standfirst { terms += Tokenizer.contentTerms(standfirst) }
-        for s in sentences { terms += Tokenizer.contentTerms(s.text) }
-        return AnalyzedArticle(article: article, sentences: sentences, terms: terms)
+        return AnalyzedArticle(article: article, sentences: sentences,
+                               titleTerms: article.title.map(Tokenizer.contentTerms) ?? [])
     }
 }

@@ -40,12 +40,17 @@ public struct Sentence: Codable, Sendable, Hashable {
     public var text: String
     public var times: [TimeRef]
     public var entities: [EntityMention]
-    public init(index: Int, paragraph: Int, text: String, times: [TimeRef] = [], entities: [EntityMention] = []) {
+    /// Normalised content terms (lower-cased stems, stopwords dropped), computed once by the analyze stage
+    /// for every later use (story vectors, novelty).
+    public var terms: [String]
+    public init(index: Int, paragraph: Int, text: String, times: [TimeRef] = [], entities: [EntityMention] = [],
+                terms: [String] = []) {
         self.index = index
         self.paragraph = paragraph
         self.text = text
         self.times = times
         self.entities = entities
+        self.terms = terms
     }
 }
 
@@ -53,11 +58,11 @@ public struct Sentence: Codable, Sendable, Hashable {
 public struct AnalyzedArticle: Codable, Sendable, Hashable {
     public var article: Article
     public var sentences: [Sentence]
-    /// Normalised content terms (lower-cased stems of the headline and body), for indexing.
-    public var terms: [String]
-    public init(article: Article, sentences: [Sentence], terms: [String]) {
+    /// Content terms of the headline (the sentences carry their own).
+    public var titleTerms: [String]
+    public init(article: Article, sentences: [Sentence], titleTerms: [String] = []) {
         self.article = article
         self.sentences = sentences
-        self.terms = terms
+        self.titleTerms = titleTerms
     }
 }

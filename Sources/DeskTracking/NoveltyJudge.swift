@@ -26,7 +26,7 @@ public struct NoveltyJudge: Sendable {
         var out: [Placement.PlacedSentence] = []
         let published = analyzed.article.published?.value
         for sentence in analyzed.sentences {
-            let terms = Set(Tokenizer.contentTerms(sentence.text))
+            let terms = Set(sentence.terms)
             let numbers = Self.numbers(sentence.text)
             var novelty = Novelty.new
             var evidence: Int64?

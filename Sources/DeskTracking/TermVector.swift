@@ -1,4 +1,3 @@
-import DeskLanguage
 import DeskModel
 import Foundation
 
@@ -19,11 +18,9 @@ public struct TermVector: Sendable {
     /// Raw term frequencies, before IDF.
     public static func frequencies(_ analyzed: AnalyzedArticle) -> [String: Double] {
         var tf: [String: Double] = [:]
-        if let title = analyzed.article.title {
-            for t in Tokenizer.contentTerms(title) { tf[t, default: 0] += headlineWeight }
-        }
+        for t in analyzed.titleTerms { tf[t, default: 0] += headlineWeight }
         for s in analyzed.sentences.prefix(leadSentences) {
-            for t in Tokenizer.contentTerms(s.text) { tf[t, default: 0] += 1 }
+            for t in s.terms { tf[t, default: 0] += 1 }
         }
         return tf
     }
@@ -39,12 +36,5 @@ public struct TermVector: Sendable {
         let norm = sqrt(top.reduce(0) { $0 + $1.value * $1.value })
         guard norm > 0 else { return TermVector(weights: [:]) }
         return TermVector(weights: Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value / norm) }))
-    }
-
-    public func cosine(_ other: [String: Double]) -> Double {
-        var dot = 0.0
-        for (t, w) in weights { if let o = other[t] { dot += w * o } }
-        let norm = sqrt(other.values.reduce(0) { $0 + $1 * $1 })
-        return norm > 0 ? dot / norm : 0
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskModel
+import DeskExtract
 import DeskStore
 import Foundation
 
@@ -56,7 +57,7 @@ struct DateArgument: ExpressibleByArgument {
         if let unit = lower.last, let n = Double(lower.dropLast()), unit == "h" || unit == "d" {
             return now.addingTimeInterval(-n * (unit == "h" ? 3600 : 86_400))
         }
-        return ISODate.parse(s)
+        return DateParser.parse(s)
     }
     static var defaultValueDescription: String { "ISO 8601 date, today, yesterday, 24h, 7d" }
 }

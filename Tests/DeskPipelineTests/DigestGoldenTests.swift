@@ -1,3 +1,4 @@
+import DeskExtract
 import DeskModel
 import DeskPipeline
 import DeskStore
@@ -18,7 +19,7 @@ struct DigestGoldenTests {
     @Test("markdown, HTML and JSON digests match their golden files")
     func golden() throws {
         let store = try Self.desk()
-        let since = DeskExtractDates.parse("2014-03-10T20:00:00Z")
+        let since = DateParser.parse("2014-03-10T20:00:00Z")
         let digest = try Digest.build(from: store, since: since)
         #expect(!digest.stories.isEmpty)
         #expect(digest.stories.allSatisfy { $0.updates.allSatisfy { $0.firstSeen >= since! } })
@@ -26,9 +27,4 @@ struct DigestGoldenTests {
         try Golden.check(digest.html(), "digest.html")
         try Golden.check(digest.json() + "\n", "digest.json")
     }
-}
-
-import DeskExtract
-enum DeskExtractDates {
-    static func parse(_ s: String) -> Date? { DateParser.parse(s) }
 }

@@ -12,7 +12,7 @@ enum StoreContract {
         var article = Article(id: id, kind: .text, source: "source-\(id)", title: title, paragraphs: sentences)
         article.published = Sourced(published, from: "test")
         let s = sentences.enumerated().map { Sentence(index: $0.offset, paragraph: $0.offset, text: $0.element) }
-        return AnalyzedArticle(article: article, sentences: s, terms: [])
+        return AnalyzedArticle(article: article, sentences: s)
     }
 
     static func placement(_ disposition: Placement.Disposition, story: Int64?, hash: String, sentences: [String],

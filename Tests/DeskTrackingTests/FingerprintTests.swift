@@ -1,3 +1,4 @@
+import DeskLanguage
 import DeskModel
 @testable import DeskTracking
 import Testing
@@ -51,8 +52,9 @@ struct NoveltyTests {
         var a = Article(id: "x", kind: .text, paragraphs: sentences)
         if let published { a.published = Sourced(published, from: "test") }
         return AnalyzedArticle(article: a, sentences: sentences.enumerated().map {
-            Sentence(index: $0.offset, paragraph: 0, text: $0.element, times: times[$0.offset].map { [$0] } ?? [])
-        }, terms: [])
+            Sentence(index: $0.offset, paragraph: 0, text: $0.element, times: times[$0.offset].map { [$0] } ?? [],
+                     terms: Tokenizer.contentTerms($0.element))
+        })
     }
 
     @Test("restated sentences point at their evidence; changed numbers and new facts are new")
