@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "DeskModel"),
         .target(name: "DeskExtract", dependencies: ["DeskModel", "CGumbo", "CZlib"]),
-        .target(name: "DeskLanguage", dependencies: ["DeskModel"]),
+        .target(name: "DeskLanguage", dependencies: ["DeskModel"], resources: [.copy("Resources/ner-perceptron.bin")]),
         .target(name: "DeskTracking", dependencies: ["DeskModel", "DeskLanguage"]),
         .target(name: "DeskStore", dependencies: ["DeskModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "DeskPipeline", dependencies: [
@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking", "DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskModel"]),
-        .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline", "DeskExtract", "DeskStore", "DeskModel"]),
+        .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline", "DeskExtract", "DeskLanguage", "DeskStore", "DeskModel"]),
     ]
 )

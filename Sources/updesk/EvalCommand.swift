@@ -52,14 +52,18 @@ struct EvalCommand: ParsableCommand {
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)
             case .timex:
+                let started = Date()
                 try write(TimexEval.predict(textFolder: dataURL.appendingPathComponent("text")))
+                printSpeed(words: LanguageSpeed.words(inFolder: dataURL.appendingPathComponent("text"), ext: "txt"), since: started)
                 try score("score_timex.py", ["score", dataURL.appendingPathComponent("tml").path, out])
             case .ner:
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: dataURL.path)) ?? []
                 guard let sentences = files.first(where: { $0.hasSuffix(".sentences.jsonl") }) else {
                     throw EvalError.missing(dataURL.appendingPathComponent("*.sentences.jsonl").path)
                 }
+                let started = Date()
                 try write(NEREval.predict(sentencesJSONL: dataURL.appendingPathComponent(sentences)))
+                printSpeed(words: LanguageSpeed.words(inJSONL: dataURL.appendingPathComponent(sentences)), since: started)
                 let goldName = String(sentences.dropLast(".sentences.jsonl".count))
                 let gold = files.contains(goldName) ? goldName : files.first { $0.hasSuffix(".conll.txt") } ?? goldName
                 try score("score_ner.py", ["score", dataURL.appendingPathComponent(gold).path, out])
@@ -74,6 +78,12 @@ struct EvalCommand: ParsableCommand {
             return
         }
         print(try OfficialScorer.run(scorer, arguments), terminator: "")
+    }
+
+    /// Words per second of a language task (one core: the eval runs single-threaded), model loading included.
+    func printSpeed(words: Int, since started: Date) {
+        let seconds = Date().timeIntervalSince(started)
+        print(String(format: "tagged %d words in %.2f s: %.0f words/s (one core)", words, seconds, Double(words) / max(seconds, 1e-9)))
     }
 
     func write(_ data: Data) throws {

@@ -1,0 +1,77 @@
+/// A token for the statistical entity tagger, with Unicode-scalar offsets into its sentence (end exclusive).
+public struct NERToken: Sendable, Hashable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+}
+
+/// Splits a sentence the way CoNLL-style corpora are tokenised: on whitespace, with opening and closing
+/// punctuation, a final period and possessive "'s" split off. Pre-tokenised text ("U.S. 's") comes back
+/// token for token; dotted abbreviations ("U.S.", "Sept.") and inner hyphens ("Al-Assad") stay whole.
+enum NERTokenizer {
+    static let openers: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<"]
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ">", ",", ";", ":", "!", "?", "…"]
+
+    static func tokenize(_ sentence: String) -> [NERToken] {
+        let scalars = Array(sentence.unicodeScalars)
+        var out: [NERToken] = []
+        out.reserveCapacity(scalars.count / 5)
+        var i = 0
+        let n = scalars.count
+        // Whitespace-separated chunks first.
+        var chunks: [Range<Int>] = []
+        while i < n {
+            while i < n, scalars[i].properties.isWhitespace { i += 1 }
+            let a = i
+            while i < n, !scalars[i].properties.isWhitespace { i += 1 }
+            if i > a { chunks.append(a..<i) }
+        }
+        for (c, chunk) in chunks.enumerated() {
+            var a = chunk.lowerBound, b = chunk.upperBound
+            var lead: [Range<Int>] = []
+            while b - a > 1, openers.contains(scalars[a]) { lead.append(a..<a + 1); a += 1 }
+            var trail: [Range<Int>] = []
+            while b - a > 1 {
+                let last = scalars[b - 1]
+                if closers.contains(last) { trail.append(b - 1..<b); b -= 1; continue }
+                if last == ".", keepsFinalPeriod(scalars, a, b, isLastChunk: c == chunks.count - 1) == false {
+                    trail.append(b - 1..<b); b -= 1; continue
+                }
+                break
+            }
+            // Possessive or contraction: "Netanyahu's" → "Netanyahu" + "'s"; "don't" → "do" + "n't".
+            var clitic: Range<Int>?
+            if b - a > 2, scalars[b - 1] == "s" || scalars[b - 1] == "S", scalars[b - 2] == "'" || scalars[b - 2] == "’" {
+                clitic = b - 2..<b; b -= 2
+            } else if b - a > 3, scalars[b - 1] == "t", scalars[b - 2] == "'" || scalars[b - 2] == "’", scalars[b - 3] == "n" {
+                clitic = b - 3..<b; b -= 3
+            }
+            for r in lead { out.append(make(scalars, r)) }
+            if b > a { out.append(make(scalars, a..<b)) }
+            if let r = clitic { out.append(make(scalars, r)) }
+            for r in trail.reversed() { out.append(make(scalars, r)) }
+        }
+        return out
+    }
+
+    /// A final period stays on abbreviations and dotted initials ("U.S.", "Inc.", "J.") unless the word
+    /// ends the sentence and is not dotted inside.
+    static func keepsFinalPeriod(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, isLastChunk: Bool) -> Bool {
+        let body = s[a..<(b - 1)]
+        if body.isEmpty { return true }
+        if body.contains(".") { return true }  // "U.S.", "a.m."
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: body)
+        let lower = String(view).lowercased()
+        if isLastChunk { return false }
+        if body.count == 1, body.first!.properties.isUppercase { return true }  // initial "J."
+        return Abbreviations.titles.contains(lower) || Abbreviations.beforeNumbers.contains(lower)
+            || Abbreviations.mayEnd.contains(lower)
+    }
+
+    private static func make(_ s: [Unicode.Scalar], _ r: Range<Int>) -> NERToken {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[r])
+        return NERToken(text: String(view), start: r.lowerBound, end: r.upperBound)
+    }
+}

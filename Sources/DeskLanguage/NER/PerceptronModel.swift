@@ -1,0 +1,118 @@
+import Foundation
+
+/// A first-order structured perceptron over BIO labels: per-token feature weights plus label transition
+/// weights, decoded with Viterbi (I-X only after B-X or I-X).
+///
+/// File format (little-endian): the magic "UDNER1\n", label count and row count (UInt32), the weight scale
+/// (Float32), (labels + 1) × labels transition weights (Float32, the last row is the sentence start), then per
+/// feature its 64-bit hash and one Int16 per label (weight = value × scale).
+struct PerceptronModel: Sendable {
+    let labels: Int
+    let index: [UInt64: Int32]
+    let weights: [Float]
+    let transitions: [Float]
+
+    init(labels: Int, index: [UInt64: Int32], weights: [Float], transitions: [Float]) {
+        self.labels = labels
+        self.index = index
+        self.weights = weights
+        self.transitions = transitions
+    }
+
+    static let magic = Array("UDNER1\n".utf8)
+
+    // MARK: decoding
+
+    /// Best label sequence; `open[i] == false` forces token i outside any entity.
+    func decode(_ features: [[UInt64]], open: [Bool]? = nil) -> [Int] {
+        Self.decode(features, labels: labels, index: index, weights: weights, transitions: transitions, open: open)
+    }
+
+    static func decode(_ features: [[UInt64]], labels: Int, index: [UInt64: Int32], weights: [Float], transitions: [Float],
+                       open: [Bool]? = nil) -> [Int] {
+        let n = features.count
+        guard n > 0 else { return [] }
+        let L = labels
+        var emission = [Float](repeating: 0, count: n * L)
+        for i in 0..<n {
+            for f in features[i] {
+                guard let row = index[f] else { continue }
+                let base = Int(row) * L
+                for y in 0..<L { emission[i * L + y] += weights[base + y] }
+            }
+            if let open, !open[i] { for y in 1..<L { emission[i * L + y] = -1e9 } }
+        }
+        var score = [Float](repeating: -.infinity, count: n * L)
+        var back = [Int](repeating: 0, count: n * L)
+        for y in 0..<L where !NERLabel.isInside(y) { score[y] = emission[y] + transitions[L * L + y] }
+        if n > 1 {
+            for i in 1..<n {
+                for y in 0..<L {
+                    var best: Float = -.infinity, arg = 0
+                    for p in 0..<L where NERLabel.allowed(from: p, to: y) {
+                        let s = score[(i - 1) * L + p] + transitions[p * L + y]
+                        if s > best { best = s; arg = p }
+                    }
+                    score[i * L + y] = best + emission[i * L + y]
+                    back[i * L + y] = arg
+                }
+            }
+        }
+        var y = 0
+        var best: Float = -.infinity
+        for k in 0..<L where score[(n - 1) * L + k] > best { best = score[(n - 1) * L + k]; y = k }
+        var out = [Int](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            out[i] = y
+            y = back[i * L + y]
+        }
+        return out
+    }
+
+    // MARK: file
+
+    func serialized() -> Data {
+        var maxAbs: Float = 1e-6
+        for w in weights { maxAbs = max(maxAbs, abs(w)) }
+        let scale = maxAbs / Float(Int16.max)
+        var d = Data(Self.magic)
+        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
+        put(UInt32(labels)); put(UInt32(index.count)); put(scale.bitPattern)
+        for t in transitions { put(t.bitPattern) }
+        for (key, row) in index.sorted(by: { $0.key < $1.key }) {
+            put(key)
+            for y in 0..<labels { put(Int16((weights[Int(row) * labels + y] / scale).rounded())) }
+        }
+        return d
+    }
+
+    enum LoadError: Error { case malformed }
+
+    static func load(_ data: Data) throws -> PerceptronModel {
+        let bytes = [UInt8](data)
+        var p = 0
+        guard bytes.count > magic.count, Array(bytes[0..<magic.count]) == magic else { throw LoadError.malformed }
+        p = magic.count
+        func get<T: FixedWidthInteger>(_: T.Type) throws -> T {
+            let size = MemoryLayout<T>.size
+            guard p + size <= bytes.count else { throw LoadError.malformed }
+            var v: T = 0
+            for k in 0..<size { v |= T(truncatingIfNeeded: bytes[p + k]) << (8 * k) }
+            p += size
+            return v
+        }
+        let L = Int(try get(UInt32.self)), rows = Int(try get(UInt32.self))
+        let scale = Float(bitPattern: try get(UInt32.self))
+        guard L == NERLabel.count, rows < 50_000_000 else { throw LoadError.malformed }
+        var transitions: [Float] = []
+        for _ in 0..<((L + 1) * L) { transitions.append(Float(bitPattern: try get(UInt32.self))) }
+        var index: [UInt64: Int32] = [:]
+        index.reserveCapacity(rows)
+        var weights = [Float](repeating: 0, count: rows * L)
+        for r in 0..<rows {
+            index[try get(UInt64.self)] = Int32(r)
+            for y in 0..<L { weights[r * L + y] = Float(try get(Int16.self)) * scale }
+        }
+        return PerceptronModel(labels: L, index: index, weights: weights, transitions: transitions)
+    }
+}
