@@ -17,9 +17,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .target(name: "DeskModel"),
         .target(name: "DeskExtract", dependencies: ["DeskModel", "CGumbo", "CZlib"]),
-        .target(name: "DeskLanguage", dependencies: ["DeskModel"], resources: [.copy("Resources/ner-perceptron.bin")]),
+        .target(name: "DeskLanguage", dependencies: ["DeskModel", "CStemmer"], resources: [.copy("Resources/ner-perceptron.bin")]),
         .target(name: "DeskTracking", dependencies: ["DeskModel", "DeskLanguage"]),
         .target(name: "DeskStore", dependencies: ["DeskModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "DeskPipeline", dependencies: [

@@ -17,11 +17,13 @@ public struct LanguageAnalyzer: Sendable {
         // Time expressions are tagged over the whole document so "the following month" can use the
         // date mentioned before it.
         let times = timeTagger.tagDocument(sentences: texts.map(\.text), anchor: article.published?.value)
+        // Entities too: a name tagged in ordinary text keeps its type where it stands in capitals.
+        let entities = entityTagger.tagDocument(texts.map(\.text))
         var sentences: [Sentence] = []
         sentences.reserveCapacity(texts.count)
         for (k, t) in texts.enumerated() {
             sentences.append(Sentence(index: k, paragraph: t.paragraph, text: t.text, times: times[k],
-                                      entities: entityTagger.tag(t.text), terms: Tokenizer.contentTerms(t.text)))
+                                      entities: entities[k], terms: Tokenizer.contentTerms(t.text)))
         }
         EntityLinker.link(&sentences)
         return AnalyzedArticle(article: article, sentences: sentences,

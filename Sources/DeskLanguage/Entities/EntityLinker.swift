@@ -54,7 +54,8 @@ enum EntityLinker {
         for si in sentences.indices {
             for ei in sentences[si].entities.indices {
                 let e = sentences[si].entities[ei]
-                guard e.kind == .person || e.kind == .other, !e.text.contains(" ") else { continue }
+                // A one-word mention the tagger typed otherwise still links when it is not a known place.
+                guard !e.text.contains(" "), !e.key.contains(":") else { continue }
                 if let key = byLastName[e.text.lowercased()] {
                     sentences[si].entities[ei].kind = .person
                     sentences[si].entities[ei].key = key

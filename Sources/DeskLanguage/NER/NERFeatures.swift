@@ -33,8 +33,8 @@ struct NERFeatures {
             f.append(h(3, shapes[i]))
             f.append(h(4, shorts[i]))
             let ls = Array(l.unicodeScalars)
-            for k in 1...3 where ls.count > k { f.append(h(UInt8(4 + k), String(String.UnicodeScalarView(ls[0..<k])))) }
-            for k in 1...4 where ls.count > k { f.append(h(UInt8(8 + k), String(String.UnicodeScalarView(ls[(ls.count - k)...])))) }
+            for k in 1...3 where ls.count > k { f.append(h(UInt8(4 + k), ls[0..<k])) }
+            for k in 1...4 where ls.count > k { f.append(h(UInt8(8 + k), ls[(ls.count - k)...])) }
             let first = i == 0 || (i == 1 && !isWordy(toks[0].text))
             f.append(h(13, (first ? "F" : "M") + shorts[i]))
             if shouted { f.append(h(14, shorts[i])); f.append(h(15, l)) }
@@ -44,19 +44,19 @@ struct NERFeatures {
             f.append(h(19, word(i + 2)))
             f.append(h(20, short(i - 1)))
             f.append(h(21, short(i + 1)))
-            f.append(h(22, short(i - 1) + "|" + shorts[i]))
-            f.append(h(23, shorts[i] + "|" + short(i + 1)))
-            f.append(h(24, word(i - 1) + "|" + l))
-            f.append(h(25, l + "|" + word(i + 1)))
-            f.append(h(26, short(i - 1) + "|" + shorts[i] + "|" + short(i + 1)))
-            if let g = gaz[i] { f.append(h(27, g)); f.append(h(28, g + "|" + shorts[i])) }
+            f.append(h(22, short(i - 1), shorts[i]))
+            f.append(h(23, shorts[i], short(i + 1)))
+            f.append(h(24, word(i - 1), l))
+            f.append(h(25, l, word(i + 1)))
+            f.append(h(26, short(i - 1), shorts[i], short(i + 1)))
+            if let g = gaz[i] { f.append(h(27, g)); f.append(h(28, g, shorts[i])) }
             if i > 0, let g = gaz[i - 1] { f.append(h(29, g)) }
             if i + 1 < n, let g = gaz[i + 1] { f.append(h(30, g)) }
             if i > 0, EntityLexicon.roleHeads.contains(RuleEntityTagger.bare(lowers[i - 1])) { f.append(h(31, shorts[i])) }
             if let r = runs[i] { f.append(h(32, r)) }
             if i < rules.count, let r = rules[i] {
                 f.append(h(33, r))
-                f.append(h(34, r + "|" + shorts[i]))
+                f.append(h(34, r, shorts[i]))
                 if shouted { f.append(h(35, r)) }
             }
             if let doc = document {
@@ -73,10 +73,40 @@ struct NERFeatures {
     // MARK: hashing
 
     @inline(__always) static func h(_ template: UInt8, _ value: String) -> UInt64 {
-        var x: UInt64 = 0xcbf2_9ce4_8422_2325
-        x = (x ^ UInt64(template)) &* 0x0000_0100_0000_01b3
-        for b in value.utf8 { x = (x ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return x
+        var f = FNV(template)
+        f.mix(value)
+        return f.value
+    }
+
+    /// The hash of `a + "|" + b` without building the string.
+    @inline(__always) static func h(_ template: UInt8, _ a: String, _ b: String) -> UInt64 {
+        var f = FNV(template)
+        f.mix(a); f.mix(UInt8(ascii: "|")); f.mix(b)
+        return f.value
+    }
+
+    @inline(__always) static func h(_ template: UInt8, _ a: String, _ b: String, _ c: String) -> UInt64 {
+        var f = FNV(template)
+        f.mix(a); f.mix(UInt8(ascii: "|")); f.mix(b); f.mix(UInt8(ascii: "|")); f.mix(c)
+        return f.value
+    }
+
+    /// The hash of the string made of some scalars (a prefix or suffix) without building it.
+    @inline(__always) static func h(_ template: UInt8, _ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var f = FNV(template)
+        for s in scalars { for b in UTF8.encode(s)! { f.mix(b) } }
+        return f.value
+    }
+
+    /// 64-bit FNV-1a.
+    struct FNV {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) init(_ template: UInt8) { mix(template) }
+        @inline(__always) mutating func mix(_ b: UInt8) { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        @inline(__always) mutating func mix(_ s: String) {
+            var s = s
+            s.withUTF8 { for b in $0 { mix(b) } }
+        }
     }
 
     // MARK: word cues

@@ -10,7 +10,7 @@ public struct NERToken: Sendable, Hashable {
 /// token for token; dotted abbreviations ("U.S.", "Sept.") and inner hyphens ("Al-Assad") stay whole.
 enum NERTokenizer {
     static let openers: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<"]
-    static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ">", ",", ";", ":", "!", "?", "…"]
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ">", ",", ";", ":", "!", "?", "…", "-"]
 
     static func tokenize(_ sentence: String) -> [NERToken] {
         let scalars = Array(sentence.unicodeScalars)
@@ -47,6 +47,10 @@ enum NERTokenizer {
                 clitic = b - 3..<b; b -= 3
             }
             for r in lead { out.append(make(scalars, r)) }
+            // "U.S.-made": a dotted abbreviation before a hyphenated lower-case word stands alone.
+            if let h = (a..<b).first(where: { scalars[$0] == "-" && $0 > a && scalars[$0 - 1] == "." && $0 + 1 < b && scalars[$0 + 1].properties.isLowercase }) {
+                out.append(make(scalars, a..<h)); out.append(make(scalars, h..<h + 1)); a = h + 1
+            }
             if b > a { out.append(make(scalars, a..<b)) }
             if let r = clitic { out.append(make(scalars, r)) }
             for r in trail.reversed() { out.append(make(scalars, r)) }

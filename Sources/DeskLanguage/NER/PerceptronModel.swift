@@ -89,30 +89,34 @@ struct PerceptronModel: Sendable {
     enum LoadError: Error { case malformed }
 
     static func load(_ data: Data) throws -> PerceptronModel {
-        let bytes = [UInt8](data)
-        var p = 0
-        guard bytes.count > magic.count, Array(bytes[0..<magic.count]) == magic else { throw LoadError.malformed }
-        p = magic.count
-        func get<T: FixedWidthInteger>(_: T.Type) throws -> T {
-            let size = MemoryLayout<T>.size
-            guard p + size <= bytes.count else { throw LoadError.malformed }
-            var v: T = 0
-            for k in 0..<size { v |= T(truncatingIfNeeded: bytes[p + k]) << (8 * k) }
-            p += size
-            return v
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws -> PerceptronModel in
+            guard raw.count > magic.count, Array(raw[0..<magic.count]) == magic else { throw LoadError.malformed }
+            var p = magic.count
+            func u32() throws -> UInt32 {
+                guard p + 4 <= raw.count else { throw LoadError.malformed }
+                defer { p += 4 }
+                return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self))
+            }
+            let L = Int(try u32()), rows = Int(try u32())
+            let scale = Float(bitPattern: try u32())
+            guard L == NERLabel.count, rows < 50_000_000 else { throw LoadError.malformed }
+            var transitions: [Float] = []
+            for _ in 0..<((L + 1) * L) { transitions.append(Float(bitPattern: try u32())) }
+            let rowBytes = 8 + 2 * L
+            guard p + rows * rowBytes == raw.count else { throw LoadError.malformed }
+            var index: [UInt64: Int32] = [:]
+            index.reserveCapacity(rows)
+            var weights = [Float](repeating: 0, count: rows * L)
+            weights.withUnsafeMutableBufferPointer { w in
+                for r in 0..<rows {
+                    let base = p + r * rowBytes
+                    index[UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: base, as: UInt64.self))] = Int32(r)
+                    for y in 0..<L {
+                        w[r * L + y] = Float(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: base + 8 + 2 * y, as: Int16.self))) * scale
+                    }
+                }
+            }
+            return PerceptronModel(labels: L, index: index, weights: weights, transitions: transitions)
         }
-        let L = Int(try get(UInt32.self)), rows = Int(try get(UInt32.self))
-        let scale = Float(bitPattern: try get(UInt32.self))
-        guard L == NERLabel.count, rows < 50_000_000 else { throw LoadError.malformed }
-        var transitions: [Float] = []
-        for _ in 0..<((L + 1) * L) { transitions.append(Float(bitPattern: try get(UInt32.self))) }
-        var index: [UInt64: Int32] = [:]
-        index.reserveCapacity(rows)
-        var weights = [Float](repeating: 0, count: rows * L)
-        for r in 0..<rows {
-            index[try get(UInt64.self)] = Int32(r)
-            for y in 0..<L { weights[r * L + y] = Float(try get(Int16.self)) * scale }
-        }
-        return PerceptronModel(labels: L, index: index, weights: weights, transitions: transitions)
     }
 }
