@@ -46,11 +46,16 @@ public struct EntityTagger: Sendable {
         }
         if ProcessInfo.processInfo.environment["UPDESK_NER_NO_CONSISTENCY"] == nil { DocumentConsistency.apply(prepared, &labels) }
         return zip(prepared, labels).map { s, labels in
-            NERLabel.spans(labels).map { span in
+            let scalars = Array(s.text.unicodeScalars)
+            return NERLabel.spans(labels).map { span in
                 let start = s.tokens[span.start].start, end = s.tokens[span.end - 1].end
-                let scalars = Array(s.text.unicodeScalars)
                 let text = ScalarTokenizer.slice(scalars, start, end)
-                return RuleEntityTagger.Tagged(mention: Self.mention(text, kind: NERLabel.types[span.type]), start: start, end: end)
+                var mention = Self.mention(text, kind: NERLabel.types[span.type])
+                if mention.kind == .person, let r = RoleFinder.role(before: span.start, s.tokens, scalars) {
+                    mention.role = r.role
+                    mention.roleQualifier = r.qualifier
+                }
+                return RuleEntityTagger.Tagged(mention: mention, start: start, end: end)
             }
         }
     }

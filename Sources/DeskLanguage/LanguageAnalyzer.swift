@@ -26,6 +26,12 @@ public struct LanguageAnalyzer: Sendable {
                                       entities: entities[k], terms: Tokenizer.contentTerms(t.text)))
         }
         EntityLinker.link(&sentences)
+        let quotes = QuoteFinder.find(sentences.map { ($0.text, $0.entities) })
+        for k in sentences.indices {
+            if !quotes[k].isEmpty { sentences[k].quotes = quotes[k] }
+            let numbers = NumberFinder.find(sentences[k].text, times: sentences[k].times)
+            if !numbers.isEmpty { sentences[k].numbers = numbers }
+        }
         return AnalyzedArticle(article: article, sentences: sentences,
                                titleTerms: article.title.map(Tokenizer.contentTerms) ?? [])
     }

@@ -26,10 +26,52 @@ public struct EntityMention: Codable, Sendable, Hashable {
     public var kind: Kind
     /// Normalised key that links mentions of one entity ("israel" for "Israeli").
     public var key: String
-    public init(text: String, kind: Kind, key: String) {
+    /// The role the text gives a person right before the name ("Israeli Prime Minister"), if any.
+    public var role: String?
+    /// "then" or "former" when the role is time-bound ("then-Prime Minister Yair Lapid"); nil otherwise.
+    public var roleQualifier: String?
+    public init(text: String, kind: Kind, key: String, role: String? = nil, roleQualifier: String? = nil) {
         self.text = text
         self.kind = kind
         self.key = key
+        self.role = role
+        self.roleQualifier = roleQualifier
+    }
+}
+
+/// A quotation and who said it.
+public struct Quote: Codable, Sendable, Hashable {
+    /// The quoted words, without the quotation marks (several sentences when the quote runs on).
+    public var text: String
+    /// The speaker as written ("Netanyahu", "he", "the ministry"), nil when the text does not say.
+    public var speaker: String?
+    /// The key of the entity the speaker resolves to ("benjamin netanyahu"), when known.
+    public var speakerKey: String?
+    public init(text: String, speaker: String? = nil, speakerKey: String? = nil) {
+        self.text = text
+        self.speaker = speaker
+        self.speakerKey = speakerKey
+    }
+}
+
+/// A number in the text with its unit and what it counts ("death toll rises to 11": 11, counts "death toll").
+public struct NumberMention: Codable, Sendable, Hashable {
+    public var text: String
+    /// Unicode-scalar offsets into the sentence; end exclusive.
+    public var start: Int
+    public var end: Int
+    public var value: Double
+    /// "USD", "EUR", "GBP", "%", or a unit word as written in the singular ("km", "ton"); nil for a bare count.
+    public var unit: String?
+    /// What is counted or measured ("people", "death toll", "attack drones"), when the text says.
+    public var counts: String?
+    public init(text: String, start: Int, end: Int, value: Double, unit: String? = nil, counts: String? = nil) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.value = value
+        self.unit = unit
+        self.counts = counts
     }
 }
 
@@ -43,8 +85,14 @@ public struct Sentence: Codable, Sendable, Hashable {
     /// Normalised content terms (lower-cased stems, stopwords dropped), computed once by the analyze stage
     /// for every later use (story vectors, novelty).
     public var terms: [String]
+    /// Quotations that end in this sentence (nil when none; optional so older records decode).
+    public var quotes: [Quote]?
+    /// Numbers with their units (nil when none).
+    public var numbers: [NumberMention]?
     public init(index: Int, paragraph: Int, text: String, times: [TimeRef] = [], entities: [EntityMention] = [],
-                terms: [String] = []) {
+                terms: [String] = [], quotes: [Quote]? = nil, numbers: [NumberMention]? = nil) {
+        self.quotes = quotes
+        self.numbers = numbers
         self.index = index
         self.paragraph = paragraph
         self.text = text

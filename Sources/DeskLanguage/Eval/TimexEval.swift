@@ -67,7 +67,7 @@ public enum TimexEval {
         return out
     }
 
-    static func parseDay(_ s: String) -> Date? {
+    public static func parseDay(_ s: String) -> Date? {
         let parts = s.prefix(10).split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         return Date(timeIntervalSince1970: Double(CivilCalendar.dayNumber(parts[0], parts[1], parts[2])) * 86_400)

@@ -8,6 +8,7 @@ enum NERRuleMerge {
         let toks = s.tokens
         let lowers = toks.map { $0.text.lowercased() }
         splitTitles(toks, lowers, &labels)
+        titledNames(toks, lowers, &labels)
         let shouted = NERFeatures.isShouted(toks)
         // Gazetteer matches on untagged tokens.
         let gaz = NERFeatures.gazetteerTags(lowers, toks)
@@ -30,6 +31,24 @@ enum NERRuleMerge {
             && (k + 1 == toks.count || s.ruleTags[k + 1] != "ORG-I") && isAcronym(toks[k].text)
             && (k + 1 == toks.count || !NERLabel.isInside(labels[k + 1])) {
             labels[k] = NERLabel.begin(1)
+        }
+    }
+
+    /// A span right after a title: leading title words inside it are cut ("Minister of | Defense Benny Gantz"
+    /// → "Benny Gantz"), and a name of two or more words after a title head is a person.
+    static func titledNames(_ toks: [NERToken], _ lowers: [String], _ labels: inout [Int]) {
+        for span in NERLabel.spans(labels) where span.start > 0 {
+            guard EntityLexicon.roleWords.contains(RuleEntityTagger.bare(lowers[span.start - 1])) else { continue }
+            var a = span.start
+            while a < span.end - 1, EntityLexicon.roleWords.contains(RuleEntityTagger.bare(lowers[a])) { a += 1 }
+            let type = NERLabel.type(labels[span.start])!
+            for m in span.start..<a { labels[m] = NERLabel.outside }
+            let name = lowers[a..<span.end].joined(separator: " ")
+            let known = NERFeatures.gazetteerClass(name) != nil
+            let titled = RoleFinder.role(before: a, toks, []) != nil
+            let t = !known && titled && span.end - a >= 2 && type != 1 ? 0 : type
+            labels[a] = NERLabel.begin(t)
+            for m in (a + 1)..<span.end { labels[m] = NERLabel.inside(t) }
         }
     }
 

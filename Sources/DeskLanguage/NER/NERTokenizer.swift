@@ -12,6 +12,14 @@ enum NERTokenizer {
     static let openers: Set<Unicode.Scalar> = ["\"", "'", "(", "[", "{", "“", "‘", "«", "<"]
     static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "}", "”", "’", "»", ">", ",", ";", ":", "!", "?", "…", "-"]
 
+    /// "American" in "American-made": a demonym or country name before a hyphenated lower-case word.
+    static func isCountryWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        let w = String(String.UnicodeScalarView(s)).lowercased()
+        return CountryAliases.countryCode(demonym: w) != nil || CountryAliases.countryCode(name: w) != nil
+    }
+
+    static let timeBoundPrefixes = ["then", "ex", "former"]
+
     static func tokenize(_ sentence: String) -> [NERToken] {
         let scalars = Array(sentence.unicodeScalars)
         var out: [NERToken] = []
@@ -47,8 +55,17 @@ enum NERTokenizer {
                 clitic = b - 3..<b; b -= 3
             }
             for r in lead { out.append(make(scalars, r)) }
+            // "then-Prime Minister", "ex-President": the time-bound prefix stands alone.
+            for prefix in timeBoundPrefixes where b - a > prefix.count + 1 && scalars[a + prefix.count] == "-"
+                && String(String.UnicodeScalarView(scalars[a..<(a + prefix.count)])).lowercased() == prefix
+                && scalars[a + prefix.count + 1].properties.isUppercase {
+                out.append(make(scalars, a..<(a + prefix.count))); out.append(make(scalars, (a + prefix.count)..<(a + prefix.count + 1)))
+                a += prefix.count + 1
+                break
+            }
             // "U.S.-made": a dotted abbreviation before a hyphenated lower-case word stands alone.
-            if let h = (a..<b).first(where: { scalars[$0] == "-" && $0 > a && scalars[$0 - 1] == "." && $0 + 1 < b && scalars[$0 + 1].properties.isLowercase }) {
+            if let h = (a..<b).first(where: { scalars[$0] == "-" && $0 > a && $0 + 1 < b && scalars[$0 + 1].properties.isLowercase
+                && (scalars[$0 - 1] == "." || isCountryWord(scalars[a..<$0])) }) {
                 out.append(make(scalars, a..<h)); out.append(make(scalars, h..<h + 1)); a = h + 1
             }
             if b > a { out.append(make(scalars, a..<b)) }
