@@ -38,7 +38,7 @@ public struct SentenceSplitter: Sendable {
             var k = j
             while k < n, s[k].properties.isWhitespace { k += 1 }
             guard k < n else { break }
-            if shouldSplit(s, terminatorAt: i, runEnd: j, next: k) {
+            if shouldSplit(s, terminatorAt: i, runEnd: j, next: k), hasWord(s, start, i) {
                 appendTrimmed(&out, s, start, j)
                 start = k
             }
@@ -46,6 +46,30 @@ public struct SentenceSplitter: Sendable {
         }
         appendTrimmed(&out, s, start, n)
         return out
+    }
+
+    /// Whether a stretch holds a letter or digit: "“…" or "..." alone opening a paragraph is not a sentence.
+    private func hasWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
+        (a..<b).contains { s[$0].properties.isAlphabetic || ScalarTokenizer.isDigit(s[$0]) }
+    }
+
+    /// "...?” Holmes testified.": a question or exclamation in quotes followed by its attribution
+    /// (a name and a reporting verb) continues the sentence.
+    private func attributionFollows(_ s: [Unicode.Scalar], _ k: Int) -> Bool {
+        var words: [String] = []
+        var a = k
+        while words.count < 4, a < s.count {
+            var e = a
+            while e < s.count, s[e].properties.isAlphabetic || s[e] == "." { e += 1 }
+            guard e > a else { break }
+            var w = ScalarTokenizer.slice(s, a, e).lowercased()
+            while w.hasSuffix(".") { w.removeLast() }
+            words.append(w)
+            while e < s.count, s[e] == " " { e += 1 }
+            a = e
+        }
+        guard words.count >= 2 else { return false }
+        return words.dropFirst().prefix(3).contains { EntityLexicon.reportingVerbs.contains($0) }
     }
 
     private func appendTrimmed(_ out: inout [Range<Int>], _ s: [Unicode.Scalar], _ a: Int, _ b: Int) {
@@ -72,6 +96,7 @@ public struct SentenceSplitter: Sendable {
         if next.startsLower { return false }
         // A lone period directly after a word: check abbreviations.
         guard s[i] == ".", i + 1 == j || !Self.terminators.contains(s[i + 1]) else {
+            if s[i] != ".", j > i + 1, Self.closers.contains(s[j - 1]), next.startsUpper, attributionFollows(s, k) { return false }
             return next.startsUpper || next.startsDigit || Self.openers.contains(s[k])
         }
         let closedByQuote = j > i + 1

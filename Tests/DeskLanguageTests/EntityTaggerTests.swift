@@ -68,7 +68,9 @@ import DeskModel
         let perSentence = Date().timeIntervalSince(start) / Double(analyzed.sentences.count)
         print("analysis: \(String(format: "%.3f", perSentence * 1000)) ms per sentence (debug build)")
         #expect(analyzed.sentences.count == 300)
-        #expect(perSentence < 0.005)  // debug build; release is several times faster
+        // Debug build, often under parallel test load; the statistical entity tagger, quotes and numbers (issue 4)
+        // made it ~3 ms alone and up to ~7 ms beside other suites. Release speed: `updesk eval ner` prints words/s.
+        #expect(perSentence < 0.012)
     }
 }
 

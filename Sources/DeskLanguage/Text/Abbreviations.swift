@@ -4,7 +4,7 @@ enum Abbreviations {
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "messrs", "mmes", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
         "capt", "cpt", "sgt", "maj", "adm", "cmdr", "cdr", "rev", "fr", "hon", "pres", "supt", "det", "insp", "st",
-        "mt", "ft", "blvd", "atty", "amb", "brig", "cpl", "pvt", "msgr", "sec", "vs", "v",
+        "mt", "ft", "blvd", "atty", "amb", "brig", "cpl", "pvt", "msgr", "sec", "vs", "v", "rt", "hon",
     ]
     /// Followed by a number when not at the end ("No. 10", "Sept. 27", "Art. 5", "p. 12").
     static let beforeNumbers: Set<String> = [
