@@ -45,7 +45,13 @@ enum NumberFinder {
         let scalars = Array(sentence.unicodeScalars)
         var out: [NumberMention] = []
         var i = 0
-        func inTime(_ a: Int, _ b: Int) -> Bool { times.contains { $0.start < b && $0.end > a } }
+        // Times in text order, walked with the numbers (linear in long paragraphs).
+        let sortedTimes = times.sorted { $0.start < $1.start }
+        var ti = 0
+        func inTime(_ a: Int, _ b: Int) -> Bool {
+            while ti < sortedTimes.count, sortedTimes[ti].end <= a { ti += 1 }
+            return ti < sortedTimes.count && sortedTimes[ti].start < b
+        }
         while i < toks.count {
             let t = toks[i]
             var value: Double?

@@ -205,11 +205,17 @@ struct NERSentence {
         self.text = text
         tokens = NERTokenizer.tokenize(text)
         ruleTags = [String?](repeating: nil, count: tokens.count)
-        for span in RuleEntityTagger().tagSpans(text) {
+        // Spans come in text order: one pass over the tokens (linear in long paragraphs).
+        var k = 0
+        for span in RuleEntityTagger().tagSpans(text).sorted(by: { $0.start < $1.start }) {
+            while k > 0, tokens[k - 1].end > span.start { k -= 1 }
+            while k < tokens.count, tokens[k].end <= span.start { k += 1 }
             var first = true
-            for (k, t) in tokens.enumerated() where t.start < span.end && t.end > span.start {
-                ruleTags[k] = span.mention.kind.rawValue + (first ? "-B" : "-I")
+            var m = k
+            while m < tokens.count, tokens[m].start < span.end {
+                ruleTags[m] = span.mention.kind.rawValue + (first ? "-B" : "-I")
                 first = false
+                m += 1
             }
         }
     }
