@@ -90,6 +90,10 @@ extension TimeMatcher {
             }
         }
         let end = k + 1
+        // A vague stretch of the past is a past reference in TIMEX3 ("recent years", "several years ago").
+        if q.int == nil, adjective == "recent" || (adjective == nil && word(end) == "ago") {
+            return Match(end: word(end) == "ago" ? end + 1 : end, kind: .date, value: "PAST_REF", point: nil)
+        }
         // Offsets: "two years ago", "three days later", "a week earlier".
         if !hasThe, adjective == nil, let n = q.int {
             let after = word(end)

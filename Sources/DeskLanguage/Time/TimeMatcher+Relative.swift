@@ -178,7 +178,7 @@ extension TimeMatcher {
         case "last", "past": future = false
         case "next": future = true
         case "this": future = futureCue(before: i) || !pastTense(around: i)
-        default: future = futureCue(before: i) || (!sentenceHasPastTense && nearerAhead(wd))
+        default: future = futureCue(before: i) || (!sentenceHasPastTense && nearerAhead(wd)) || isTomorrow(wd)
         }
         let r = resolveWeekday(wd, future: future, strict: det == "last" || det == "next")
         var suffix = ""
@@ -200,6 +200,14 @@ extension TimeMatcher {
         "rose", "began", "gave", "got", "held", "found", "saw", "spoke", "wrote", "sent", "struck", "fought", "ran",
         "led", "paid", "sold", "bought", "brought", "thought", "knew", "became", "hit", "shot", "killed", "did",
     ]
+
+    /// Whether weekday `wd` is the day after the anchor: news names yesterday's and last week's days by
+    /// weekday, but the day six days back far more rarely than tomorrow ("talks resume Tuesday", in a
+    /// story that reports in the past tense what was said).
+    func isTomorrow(_ wd: Int) -> Bool {
+        guard let a = context.anchorDay else { return false }
+        return (wd - CivilCalendar.weekday(a) + 7) % 7 == 1
+    }
 
     /// Whether weekday `wd` is nearer ahead of the anchor than behind it.
     func nearerAhead(_ wd: Int) -> Bool {
