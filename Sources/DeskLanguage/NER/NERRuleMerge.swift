@@ -9,6 +9,7 @@ enum NERRuleMerge {
         let lowers = toks.map { $0.text.lowercased() }
         splitTitles(toks, lowers, &labels)
         titledNames(toks, lowers, &labels)
+        resultsLine(toks, lowers, &labels)
         let shouted = NERFeatures.isShouted(toks)
         // Gazetteer matches on untagged tokens.
         let gaz = NERFeatures.gazetteerTags(lowers, toks)
@@ -49,6 +50,33 @@ enum NERRuleMerge {
             let t = !known && titled && span.end - a >= 2 && type != 1 ? 0 : type
             labels[a] = NERLabel.begin(t)
             for m in (a + 1)..<span.end { labels[m] = NERLabel.inside(t) }
+        }
+    }
+
+    /// Share of number tokens from which a line is a results or standings line ("Leicester 3 Chelsea 1").
+    static let resultsLineNumberShare = 0.3
+
+    /// In a results line a name followed directly by a score is a team, an organisation by the CoNLL
+    /// guidelines, unless it is a country (national sides stay places) or the tagger saw a person.
+    static func resultsLine(_ toks: [NERToken], _ lowers: [String], _ labels: inout [Int]) {
+        guard toks.count >= 4 else { return }
+        func isNumber(_ t: NERToken) -> Bool { t.text.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } && !t.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        let numbers = toks.filter(isNumber).count
+        guard Double(numbers) >= resultsLineNumberShare * Double(toks.count) else { return }
+        var i = 0
+        while i < toks.count {
+            guard NERFeatures.isCapital(toks[i].text), NERFeatures.isWordy(toks[i].text) else { i += 1; continue }
+            var j = i + 1
+            while j < toks.count, NERFeatures.isCapital(toks[j].text), NERFeatures.isWordy(toks[j].text) { j += 1 }
+            defer { i = j }
+            guard j < toks.count, isNumber(toks[j]), j - i <= 3 else { continue }
+            let types = Set((i..<j).map { NERLabel.type(labels[$0]) })
+            if types.contains(0) { continue }
+            if CountryAliases.countryCode(name: lowers[i..<j].joined(separator: " ")) != nil { continue }
+            // Keep spans that reach outside the run as they are.
+            if NERLabel.isInside(labels[i]) || (j < toks.count && NERLabel.isInside(labels[j])) { continue }
+            labels[i] = NERLabel.begin(1)
+            for m in (i + 1)..<j { labels[m] = NERLabel.inside(1) }
         }
     }
 
