@@ -40,7 +40,7 @@ public struct EntityTagger: Sendable {
         var labels = prepared.map { s in
             var ls = model.decode(NERFeatures.extract(s, document: doc), open: NERConstraints.allowed(s.tokens))
             NERConstraints.splitAtTitles(s.tokens, &ls)
-            NERRuleMerge.apply(s, &ls)
+            NERRuleMerge.apply(s, &ls, document: doc)
             NERConstraints.datelines(s.tokens, &ls)
             return ls
         }

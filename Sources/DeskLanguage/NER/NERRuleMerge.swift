@@ -4,12 +4,12 @@
 /// - a run of title words inside or opening a name is cut out ("Saudi Crown Prince Mohammed bin Salman"
 ///   → "Saudi" MISC, "Mohammed bin Salman" PER); the title itself is the person's role, not part of the name.
 enum NERRuleMerge {
-    static func apply(_ s: NERSentence, _ labels: inout [Int]) {
+    static func apply(_ s: NERSentence, _ labels: inout [Int], document: NERDocument? = nil) {
         let toks = s.tokens
         let lowers = toks.map { $0.text.lowercased() }
         splitTitles(toks, lowers, &labels)
         titledNames(toks, lowers, &labels)
-        resultsLine(toks, lowers, &labels)
+        resultsLine(toks, lowers, &labels, document: document)
         let shouted = NERFeatures.isShouted(toks)
         // Gazetteer matches on untagged tokens.
         let gaz = NERFeatures.gazetteerTags(lowers, toks)
@@ -58,7 +58,7 @@ enum NERRuleMerge {
 
     /// In a results line a name followed directly by a score is a team, an organisation by the CoNLL
     /// guidelines, unless it is a country (national sides stay places) or the tagger saw a person.
-    static func resultsLine(_ toks: [NERToken], _ lowers: [String], _ labels: inout [Int]) {
+    static func resultsLine(_ toks: [NERToken], _ lowers: [String], _ labels: inout [Int], document: NERDocument?) {
         guard toks.count >= 4 else { return }
         func isNumber(_ t: NERToken) -> Bool { t.text.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } && !t.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
         let numbers = toks.filter(isNumber).count
@@ -70,6 +70,10 @@ enum NERRuleMerge {
             while j < toks.count, NERFeatures.isCapital(toks[j].text), NERFeatures.isWordy(toks[j].text) { j += 1 }
             defer { i = j }
             guard j < toks.count, isNumber(toks[j]), j - i <= 3 else { continue }
+            // Column heads and common words ("Net", "Sales", "Third", "I"): one letter, a stopword, or a
+            // word the document also writes in lower case.
+            if j - i == 1, toks[i].text.unicodeScalars.count < 2 || Stopwords.english.contains(lowers[i])
+                || TimeLexicon.ordinals[lowers[i]] != nil || document?.lowerCase.contains(lowers[i]) == true { continue }
             let types = Set((i..<j).map { NERLabel.type(labels[$0]) })
             if types.contains(0) { continue }
             if CountryAliases.countryCode(name: lowers[i..<j].joined(separator: " ")) != nil { continue }
