@@ -52,18 +52,18 @@ struct EvalCommand: ParsableCommand {
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)
             case .timex:
-                let started = Date()
+                let started = Date(), cpu = Self.cpuSeconds()
                 try write(TimexEval.predict(textFolder: dataURL.appendingPathComponent("text")))
-                printSpeed(words: LanguageSpeed.words(inFolder: dataURL.appendingPathComponent("text"), ext: "txt"), since: started)
+                printSpeed(words: LanguageSpeed.words(inFolder: dataURL.appendingPathComponent("text"), ext: "txt"), since: started, cpuAtStart: cpu)
                 try score("score_timex.py", ["score", dataURL.appendingPathComponent("tml").path, out])
             case .ner:
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: dataURL.path)) ?? []
                 guard let sentences = files.first(where: { $0.hasSuffix(".sentences.jsonl") }) else {
                     throw EvalError.missing(dataURL.appendingPathComponent("*.sentences.jsonl").path)
                 }
-                let started = Date()
+                let started = Date(), cpu = Self.cpuSeconds()
                 try write(NEREval.predict(sentencesJSONL: dataURL.appendingPathComponent(sentences)))
-                printSpeed(words: LanguageSpeed.words(inJSONL: dataURL.appendingPathComponent(sentences)), since: started)
+                printSpeed(words: LanguageSpeed.words(inJSONL: dataURL.appendingPathComponent(sentences)), since: started, cpuAtStart: cpu)
                 let goldName = String(sentences.dropLast(".sentences.jsonl".count))
                 let gold = files.contains(goldName) ? goldName : files.first { $0.hasSuffix(".conll.txt") } ?? goldName
                 try score("score_ner.py", ["score", dataURL.appendingPathComponent(gold).path, out])
@@ -81,9 +81,23 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// Words per second of a language task (one core: the eval runs single-threaded), model loading included.
-    func printSpeed(words: Int, since started: Date) {
+    /// Per CPU second as well as per wall-clock second: on a shared machine the wall clock counts waiting.
+    func printSpeed(words: Int, since started: Date, cpuAtStart: Double) {
         let seconds = Date().timeIntervalSince(started)
-        print(String(format: "tagged %d words in %.2f s: %.0f words/s (one core)", words, seconds, Double(words) / max(seconds, 1e-9)))
+        let cpu = Self.cpuSeconds() - cpuAtStart
+        print(String(format: "tagged %d words in %.2f s (%.2f s CPU): %.0f words/s per CPU second, %.0f per wall-clock second (one core)",
+                     words, seconds, cpu, Double(words) / max(cpu, 1e-9), Double(words) / max(seconds, 1e-9)))
+    }
+
+    /// User + system CPU time of this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     func write(_ data: Data) throws {
