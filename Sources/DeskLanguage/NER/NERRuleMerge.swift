@@ -26,6 +26,13 @@ enum NERRuleMerge {
             }
             i = j
         }
+        // A demonym on its own is MISC by the CoNLL guidelines ("Japanese", "South Korean").
+        for span in NERLabel.spans(labels) where span.type != 3 && span.end - span.start <= 2 {
+            if CountryAliases.countryCode(demonym: lowers[span.start..<span.end].joined(separator: " ")) != nil {
+                labels[span.start] = NERLabel.begin(3)
+                for m in (span.start + 1)..<span.end { labels[m] = NERLabel.inside(3) }
+            }
+        }
         // Organisation acronyms from the rules.
         guard !shouted else { return }
         for (k, r) in s.ruleTags.enumerated() where r == "ORG-B" && labels[k] == NERLabel.outside
