@@ -7,6 +7,7 @@ struct UpdeskCommand: ParsableCommand {
         abstract: "UpdateDesk: from a firehose of news to only what is new, per story.",
         discussion: "Every subcommand answers --help. Shell completions: updesk --generate-completion-script bash|zsh|fish.",
         subcommands: [DemoCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self, StoryCommand.self,
-                      DigestCommand.self, ExportCommand.self, SearchCommand.self, EvalCommand.self, BenchCommand.self]
+                      DigestCommand.self, ExportCommand.self, SearchCommand.self, EvalCommand.self, BenchCommand.self,
+                      SourceCommand.self, FetchCommand.self]
     )
 }
