@@ -46,7 +46,10 @@ for s in servers[1:]: threading.Thread(target=s.serve_forever, daemon=True).star
 servers[0].serve_forever()
 PY
 server_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.50:$port/subs.opml" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.50:$port/subs.opml', timeout=1)" 2>/dev/null && break
+  sleep 0.1
+done
 db="$work/desk.sqlite"
 export UPDESK_ALLOW_PRIVATE_ADDRESSES=1
 echo "binary: $bin"

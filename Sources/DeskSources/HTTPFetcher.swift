@@ -79,6 +79,8 @@ public struct HTTPFetcher: Sendable {
             let response: HTTPClientResponse
             do {
                 response = try await client.execute(request, deadline: .now() + .milliseconds(Int64(limits.totalTimeout * 1000)))
+            } catch let error as HTTPClientError where [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {
+                throw FetchError(.timeout, "\(host): \(Self.describe(error))")
             } catch {
                 throw FetchError(Self.isConnectError(error) ? .connect : .transport, "\(host): \(Self.describe(error))")
             }

@@ -33,7 +33,7 @@ public final class SourcePoller: Sendable {
     /// Polls every source due at `now` once.
     public func runOnce(now: Date = Date()) async throws -> CycleReport {
         let started = Date()
-        let due = try store.sources().filter { $0.isDue(at: now) }
+        let due = Self.interleavedByHost(try store.sources().filter { $0.isDue(at: now) })
         var report = CycleReport()
         try await withThrowingTaskGroup(of: CycleReport.self) { group in
             var next = 0
@@ -50,6 +50,19 @@ public final class SourcePoller: Sendable {
         }
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Orders sources so that consecutive ones are on different hosts (each host's first source, then each
+    /// host's second …): a slot of the cycle's concurrency then rarely waits on one host's pacing.
+    static func interleavedByHost(_ sources: [Source]) -> [Source] {
+        var seen: [String: Int] = [:]
+        let ranked = sources.enumerated().map { index, source -> (rank: Int, index: Int, source: Source) in
+            let host = URL(string: source.url)?.host ?? source.url
+            let rank = seen[host, default: 0]
+            seen[host] = rank + 1
+            return (rank, index, source)
+        }
+        return ranked.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.source)
     }
 
     /// Polls forever: a cycle, then sleep until the next source is due (at least a second, at most a minute).

@@ -65,9 +65,9 @@ enum FixtureRoutes {
         router.get("/wrong-charset.xml") { _, _ -> Response in
             response(Fixtures.data("latin1.xml"), type: "application/rss+xml; charset=utf-8")
         }
-        // Slow: headers only after 5 s.
+        // Slow: headers only after a minute.
         router.get("/slow") { _, _ -> Response in
-            try await Task.sleep(nanoseconds: 5_000_000_000)
+            try await Task.sleep(nanoseconds: 60_000_000_000)
             return response(Data("<rss/>".utf8), type: "application/rss+xml")
         }
         // Huge: 64 MiB streamed with no Content-Length.

@@ -31,8 +31,10 @@ struct HTTPFetcherTests {
         try await FixtureServer.with { server in
             let started = Date()
             let error = await #expect(throws: FetchError.self) { try await fetcher { $0.totalTimeout = 1 }.get(server.url("/slow")) }
-            #expect(error?.reason == .timeout || error?.reason == .transport)
-            #expect(Date().timeIntervalSince(started) < 4)
+            #expect(error?.reason == .timeout)
+            // The server answers after 60 s; the bound is loose because a loaded machine (the full suite
+            // runs CPU-bound tests in parallel) delays when the timed-out task is resumed.
+            #expect(Date().timeIntervalSince(started) < 45)
         }
     }
 
