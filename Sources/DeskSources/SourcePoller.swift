@@ -124,7 +124,7 @@ public final class SourcePoller: Sendable {
             source.state.nextFetch = now.addingTimeInterval(delay)
             report.failed = 1
             report.failures.append("\(source.url): \(message)")
-            logger.warning("fetch failed", metadata: ["source": "\(source.url)", "reason": "\(message)", "retry_in_s": "\(Int(delay))"])
+            logger.notice("fetch failed", metadata: ["source": "\(source.url)", "reason": "\(message)", "retry_in_s": "\(Int(delay))"])
             if error is StoreError { throw error }
         }
         try store.updateSource(source)
