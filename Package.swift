@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
@@ -27,8 +30,15 @@ let package = Package(
             "DeskModel", "DeskExtract", "DeskLanguage", "DeskTracking", "DeskStore",
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "DeskSources", dependencies: [
+            "DeskModel", "DeskExtract", "DeskStore", "DeskPipeline",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "updesk", dependencies: [
-            "DeskPipeline", "DeskLanguage", "DeskExtract", "DeskStore", "DeskModel",
+            "DeskSources", "DeskPipeline", "DeskLanguage", "DeskExtract", "DeskStore", "DeskModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -36,6 +46,12 @@ let package = Package(
         .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking", "DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskModel"]),
+        .testTarget(name: "DeskSourcesTests", dependencies: [
+            "DeskSources", "DeskPipeline", "DeskStore", "DeskModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline", "DeskExtract", "DeskLanguage", "DeskStore", "DeskModel"]),
     ]
 )

@@ -91,6 +91,7 @@ enum SQLiteSchema {
             CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
             """)
         }
+        registerSources(&migrator)
         return migrator
     }
 }

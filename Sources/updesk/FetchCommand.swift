@@ -1,0 +1,54 @@
+import ArgumentParser
+import DeskSources
+import Foundation
+
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Poll the sources that are due and ingest what is new through the ingest pipeline.",
+        discussion: """
+        Conditional GETs (ETag, Last-Modified), Retry-After and 429/503 honoured, failing sources backed off \
+        exponentially (the reason is shown by `source list`), one request at a time per host. Loopback, \
+        link-local and private addresses are refused unless --allow-private-addresses is given. Without --once, \
+        polls forever, sleeping until the next source is due.
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var fetch: FetchOptions
+
+    @Flag(help: "Poll the due sources once, then exit.")
+    var once = false
+
+    @Option(help: "Sources fetched at once.")
+    var concurrency = PollOptions().concurrency
+
+    @Option(help: "Seconds between two requests to the same host.")
+    var hostInterval = PollOptions().hostInterval
+
+    @Flag(help: "Read robots.txt and skip what it disallows.")
+    var respectRobots = false
+
+    func run() throws {
+        let desk = try store.openSources()
+        var options = PollOptions()
+        options.concurrency = max(1, concurrency)
+        options.hostInterval = max(0, hostInterval)
+        options.respectRobots = respectRobots
+        let poller = SourcePoller(store: desk, fetcher: fetch.fetcher, options: options, logger: Log.logger("updesk.fetch"))
+        if once {
+            let report = try presenting { try AsyncBridge.run { try await poller.runOnce() } }
+            for failure in report.failures { Diagnostics.warn(failure) }
+            print(report.summary)
+        } else {
+            try presenting {
+                try AsyncBridge.run {
+                    try await poller.run { report in
+                        for failure in report.failures { Diagnostics.warn(failure) }
+                        FileHandle.standardOutput.write(Data((report.summary + "\n").utf8))
+                    }
+                }
+            }
+        }
+    }
+}

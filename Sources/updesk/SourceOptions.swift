@@ -1,0 +1,47 @@
+import ArgumentParser
+import DeskSources
+import DeskStore
+import Foundation
+
+extension StoreOptions {
+    /// The desk with its sources (the SQLite backend implements both protocols).
+    func openSources() throws -> SQLiteStore {
+        try presenting { try SQLiteStore(path: db) }
+    }
+}
+
+/// A poll interval: "15m", "1h", "90s", "2d", or seconds.
+struct IntervalArgument: ExpressibleByArgument {
+    let seconds: TimeInterval
+    init?(argument: String) {
+        let lower = argument.lowercased()
+        if let plain = Double(lower) { seconds = plain; return }
+        guard let unit = lower.last, let n = Double(lower.dropLast()), n > 0 else { return nil }
+        switch unit {
+        case "s": seconds = n
+        case "m": seconds = n * 60
+        case "h": seconds = n * 3600
+        case "d": seconds = n * 86_400
+        default: return nil
+        }
+    }
+    static var defaultValueDescription: String { "15m, 1h, 90s, 2d" }
+}
+
+/// `--allow-private-addresses` and the fetch limits, shared by `fetch` and `source add`.
+struct FetchOptions: ParsableArguments {
+    @Flag(help: "Allow fetching loopback, link-local and private addresses (also UPDESK_ALLOW_PRIVATE_ADDRESSES=1). For local setups and tests.")
+    var allowPrivateAddresses = false
+
+    @Option(help: "Seconds for a whole fetch, redirects and body included.")
+    var timeout: Double = FetchLimits().totalTimeout
+
+    @Option(help: "User-Agent sent with every request.")
+    var userAgent: String = HTTPFetcher.defaultUserAgent
+
+    var fetcher: HTTPFetcher {
+        var limits = FetchLimits()
+        limits.totalTimeout = timeout
+        return HTTPFetcher(policy: .fromEnvironment(flag: allowPrivateAddresses), limits: limits, userAgent: userAgent)
+    }
+}
