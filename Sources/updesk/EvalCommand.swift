@@ -11,7 +11,8 @@ struct EvalCommand: ParsableCommand {
         Tasks and the folder layout each reads (as in ../shared/eval):
           extraction  html/ID.html.gz + ground-truth.json
           scrapes     pages/ID.txt + ground-truth.json
-          stories     one CSV with ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP columns
+          stories     one CSV with ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP columns, or topic_source/articles.jsonl
+                      folders of dated articles (gold story = topic)
           timex       text/DOC.txt + text/DOC.dct.json (+ tml/ for scoring)
           ner         a folder holding one *.sentences.jsonl (and its gold file for scoring)
         Predictions are written in the format the matching ../shared/tools/score_*.py reads. extraction, scrapes and

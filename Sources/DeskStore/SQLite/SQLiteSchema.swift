@@ -91,6 +91,15 @@ enum SQLiteSchema {
             CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
             """)
         }
+        migrator.registerMigration("v2-story-threads") { db in
+            // follows: the quiet story a new story continues; title_score: how central the title's headline was
+            // to its story when it became the title (a more central headline replaces it).
+            try db.execute(sql: """
+            ALTER TABLE stories ADD COLUMN follows INTEGER REFERENCES stories(id);
+            ALTER TABLE stories ADD COLUMN title_score REAL NOT NULL DEFAULT 0;
+            CREATE INDEX stories_follows ON stories(follows);
+            """)
+        }
         return migrator
     }
 }
