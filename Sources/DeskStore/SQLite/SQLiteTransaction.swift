@@ -68,8 +68,8 @@ struct SQLiteTransaction: StoreTransaction {
         // 2. The exact cosine with each candidate's whole profile (the article vector is unit-length).
         var matches: [StoryMatch] = []
         for id in candidates {
-            guard let row = try Row.fetchOne(db, sql: "SELECT terms, norm, last_seen FROM stories WHERE id = ?", arguments: [id]) else { continue }
-            let profile = Self.profile(row["terms"])
+            guard let row = try Row.fetchOne(db, sql: "SELECT profile, norm, last_seen FROM stories WHERE id = ?", arguments: [id]) else { continue }
+            let profile = ProfileCoding.decode(row["profile"] ?? Data())
             let norm: Double = row["norm"]
             var dot = 0.0
             for (term, w) in vector { if let p = profile[term] { dot += w * p } }
@@ -78,10 +78,6 @@ struct SQLiteTransaction: StoreTransaction {
         }
         matches.sort { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.story < $1.story) }
         return Array(matches.prefix(limit))
-    }
-
-    static func profile(_ json: String) -> [String: Double] {
-        (try? JSONDecoder().decode([String: Double].self, from: Data(json.utf8))) ?? [:]
     }
 
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence] {
@@ -225,13 +221,13 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func mergeProfile(story: Int64, terms: [String: Double], at seen: Double) throws {
-        let old = Self.profile(try String.fetchOne(db, sql: "SELECT terms FROM stories WHERE id = ?", arguments: [story]) ?? "{}")
+        let old = ProfileCoding.decode(try Data.fetchOne(db, sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]) ?? Data())
         var profile = old
         for (t, w) in terms { profile[t, default: 0] += w }
         let top = profile.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.storyProfileTerms)
         let kept = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
         let norm = kept.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        try run(sql: "UPDATE stories SET terms = ?, norm = ? WHERE id = ?", arguments: [Self.json(kept), norm, story])
+        try run(sql: "UPDATE stories SET profile = ?, norm = ? WHERE id = ?", arguments: [ProfileCoding.encode(kept), norm, story])
         // Only postings that changed are written: the article's own terms, and terms that fell out of the profile.
         for t in old.keys where kept[t] == nil {
             try run(sql: "DELETE FROM story_terms WHERE term = ? AND story_id = ?", arguments: [t, story])
