@@ -34,6 +34,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Where to write the predictions (JSON).")
     var out: String
 
+    @Option(help: "stories on dated-article folders: only these topic folders (comma-separated).")
+    var folders: String?
+
     func run() throws {
         let dataURL = URL(fileURLWithPath: data)
         try presenting {
@@ -48,7 +51,7 @@ struct EvalCommand: ParsableCommand {
                 let db = FileManager.default.temporaryDirectory.appendingPathComponent("updesk-eval-stories-\(getpid()).sqlite").path
                 defer { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + ext) } }
                 let started = Date()
-                let result = try StoryEval(data: dataURL).run(databasePath: db)
+                let result = try StoryEval(data: dataURL, folders: folders?.split(separator: ",").map(String.init)).run(databasePath: db)
                 try write(result.predictions)
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)
