@@ -25,7 +25,8 @@ public struct DatedArticleStream: Sendable {
             .sorted()
     }
 
-    public init(root: URL, folders only: [String]? = nil) throws {
+    /// `perFolder`: only the earliest this many articles of each folder (a smaller stream for tests).
+    public init(root: URL, folders only: [String]? = nil, perFolder: Int? = nil) throws {
         let names = only ?? Self.folders(root)
         guard !names.isEmpty else { throw EvalError.missing(root.appendingPathComponent("*/articles.jsonl").path) }
         var rows: [(String, String, Int, Entry)] = []
@@ -55,6 +56,13 @@ public struct DatedArticleStream: Sendable {
             }
         }
         rows.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        if let perFolder {
+            var taken: [String: Int] = [:]
+            rows = rows.filter { row in
+                taken[row.1, default: 0] += 1
+                return taken[row.1]! <= perFolder
+            }
+        }
         entries = rows.map(\.3)
     }
 }

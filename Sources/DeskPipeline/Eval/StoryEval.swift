@@ -10,15 +10,18 @@ public struct StoryEval: Sendable {
     public var data: URL
     /// For the dated-article layout: only these topic folders (all when nil).
     public var folders: [String]?
-    public init(data: URL, folders: [String]? = nil) {
+    /// For the dated-article layout: only the earliest this many articles of each folder.
+    public var perFolder: Int?
+    public init(data: URL, folders: [String]? = nil, perFolder: Int? = nil) {
         self.data = data
         self.folders = folders
+        self.perFolder = perFolder
     }
 
     /// The stream in arrival order and its gold stories, from whichever layout the folder has.
     public func stream() throws -> (documents: [RawDocument], gold: [String: String]) {
         if DatedArticleStream.matches(data) {
-            let stream = try DatedArticleStream(root: data, folders: folders)
+            let stream = try DatedArticleStream(root: data, folders: folders, perFolder: perFolder)
             return (stream.documents, stream.gold)
         }
         let stream = try HeadlineStream(csv: try HeadlineStream.locate(in: data))
