@@ -35,7 +35,11 @@ public struct StorySummary: Codable, Sendable, Hashable {
     public var updateCount: Int
     public var firstSeen: Date
     public var lastSeen: Date
-    public init(id: Int64, title: String, articleCount: Int, sourceCount: Int, updateCount: Int, firstSeen: Date, lastSeen: Date) {
+    /// The quiet story this one continues, if any.
+    public var follows: Int64?
+    public init(id: Int64, title: String, articleCount: Int, sourceCount: Int, updateCount: Int, firstSeen: Date, lastSeen: Date,
+                follows: Int64? = nil) {
+        self.follows = follows
         self.id = id
         self.title = title
         self.articleCount = articleCount

@@ -30,9 +30,12 @@ public struct HeldArticle: Codable, Sendable, Hashable {
 public struct StoryMatch: Codable, Sendable, Hashable {
     public var story: Int64
     public var similarity: Double
-    public init(story: Int64, similarity: Double) {
+    /// When the story last had an article: placement holds a quiet story to a higher bar.
+    public var lastSeen: Date
+    public init(story: Int64, similarity: Double, lastSeen: Date = .distantPast) {
         self.story = story
         self.similarity = similarity
+        self.lastSeen = lastSeen
     }
 }
 
@@ -83,7 +86,7 @@ public struct Placement: Sendable, Hashable {
         public var score: Double
         /// Content terms, stored with the sentence for later novelty checks.
         public var terms: [String]
-        public init(index: Int, text: String, novelty: Novelty, evidence: Int64?, score: Double, terms: [String] = []) {
+    public init(index: Int, text: String, novelty: Novelty, evidence: Int64?, score: Double, terms: [String] = []) {
             self.index = index
             self.text = text
             self.novelty = novelty
@@ -114,6 +117,8 @@ public struct Placement: Sendable, Hashable {
     public var terms: [String: Double]
     public var sentences: [PlacedSentence]
     public var timeline: [TimelineEntry]
+    /// For an article that opens a story: the quiet story it continues (a new event about the same subject).
+    public var follows: Int64?
 
     public init(disposition: Disposition, storyID: Int64?, storySimilarity: Double, contentHash: String, simhash: UInt64,
                 terms: [String: Double], sentences: [PlacedSentence], timeline: [TimelineEntry]) {
@@ -135,8 +140,10 @@ public protocol TrackingMemory {
     func articles(contentHash: String) throws -> [HeldArticle]
     /// Articles sharing at least one SimHash band (LSH candidates for near-duplicates).
     func articles(simhashBands: [Int64]) throws -> [HeldArticle]
-    /// Stories active since `activeSince` whose profiles share terms with `vector` (a unit-length term
-    /// vector), most similar first, with their cosine similarity. Only stories sharing a term are touched.
+    /// Stories seen since `activeSince` whose profiles share terms with `vector` (a unit-length term vector),
+    /// most similar first, with their exact cosine similarity. Candidates come from the story-term index for
+    /// the vector's heaviest terms, reading a bounded number of the most recent postings per term, so the
+    /// cost does not grow with the number of stories held.
     func nearestStories(to vector: [String: Double], activeSince: Date, limit: Int) throws -> [StoryMatch]
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence]
     /// Number of articles each term occurs in, and the number of articles held.

@@ -11,7 +11,8 @@ struct EvalCommand: ParsableCommand {
         Tasks and the folder layout each reads (as in ../shared/eval):
           extraction  html/ID.html.gz + ground-truth.json
           scrapes     pages/ID.txt + ground-truth.json
-          stories     one CSV with ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP columns
+          stories     one CSV with ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP columns, or topic_source/articles.jsonl
+                      folders of dated articles (gold story = topic)
           timex       text/DOC.txt + text/DOC.dct.json (+ tml/ for scoring)
           ner         a folder holding one *.sentences.jsonl (and its gold file for scoring)
         Predictions are written in the format the matching ../shared/tools/score_*.py reads. extraction, scrapes and
@@ -33,6 +34,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Where to write the predictions (JSON).")
     var out: String
 
+    @Option(help: "stories on dated-article folders: only these topic folders (comma-separated).")
+    var folders: String?
+
     func run() throws {
         let dataURL = URL(fileURLWithPath: data)
         try presenting {
@@ -47,7 +51,7 @@ struct EvalCommand: ParsableCommand {
                 let db = FileManager.default.temporaryDirectory.appendingPathComponent("updesk-eval-stories-\(getpid()).sqlite").path
                 defer { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + ext) } }
                 let started = Date()
-                let result = try StoryEval(data: dataURL).run(databasePath: db)
+                let result = try StoryEval(data: dataURL, folders: folders?.split(separator: ",").map(String.init)).run(databasePath: db)
                 try write(result.predictions)
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)

@@ -10,8 +10,17 @@ enum Floors {
     static let scrapesF1 = 0.95
     /// `updesk eval extraction --data ../shared/eval/extraction`: body F1 of HTML pages (0.9756 measured).
     static let extractionF1 = 0.975
-    /// `updesk eval stories --data ../shared/eval/stories`: pairwise F1 of story assignments (0.722 measured).
-    static let storiesPairF1 = 0.72
+    /// `updesk eval stories --data ../shared/eval/stories`: pairwise and B-cubed F1 of story assignments
+    /// (0.745 and 0.734 measured; issue 5's target is 0.85 and is not met on headlines).
+    static let storiesPairF1 = 0.74
+    static let storiesBCubedF1 = 0.73
+    /// The same on dated articles (`eval/timelines`, gold story = topic), on the earliest 60 articles of three
+    /// folders so the test stays short (debug build; 0.941 and 0.942 measured). The whole set: pair-F1 0.988, B-cubed 0.977
+    /// (`updesk eval stories --data ../shared/eval/timelines`).
+    static let datedSubsetFolders = ["MJ_bbc", "bpoil_bbc", "haiti_bbc"]
+    static let datedSubsetPerFolder = 60
+    static let datedPairF1 = 0.94
+    static let datedBCubedF1 = 0.94
 }
 
 @Suite("Quality floors", .serialized)
@@ -37,6 +46,18 @@ struct QualityFloorTests {
         let db = Paths.scratch("stories").appendingPathComponent("desk.sqlite").path
         let result = try StoryEval(data: Paths.shared.appendingPathComponent("eval/stories")).run(databasePath: db)
         #expect(result.score.pairwiseF1 >= Floors.storiesPairF1, "\(result.score)")
+        #expect(result.score.bcubedF1 >= Floors.storiesBCubedF1, "\(result.score)")
+    }
+
+    @Test("dated-article stories: pairwise and B-cubed F1 stay at or above their floors")
+    func datedStories() throws {
+        let db = Paths.scratch("dated-stories").appendingPathComponent("desk.sqlite").path
+        let eval = StoryEval(data: Paths.shared.appendingPathComponent("eval/timelines"), folders: Floors.datedSubsetFolders,
+                             perFolder: Floors.datedSubsetPerFolder)
+        let result = try eval.run(databasePath: db)
+        print("dated subset \(result.score)")
+        #expect(result.score.pairwiseF1 >= Floors.datedPairF1, "\(result.score)")
+        #expect(result.score.bcubedF1 >= Floors.datedBCubedF1, "\(result.score)")
     }
 
     @Test("the Swift scorer agrees with the definition on a hand-computed case")

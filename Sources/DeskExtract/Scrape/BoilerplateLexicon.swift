@@ -121,6 +121,10 @@ enum BoilerplateLexicon {
 
     /// The phrases with the spaces that make them match whole words, built once.
     static let paddedPhrases: [(String, String, RemovalReason)] = phrases.map { ($0.0, " " + $0.0 + " ", $0.1) }
+    /// The words of each phrase. A phrase can only occur in a line when all of its words are words of the line
+    /// (both are space-delimited after `normalized`), so a set lookup rules most phrases out before the costly
+    /// substring search.
+    static let phraseWords: [[Substring]] = phrases.map { $0.0.split(separator: " ") }
 
     /// Chrome that is also a plausible body word only counts on short lines: "share", "comment" etc.
     static let shortOnly: Set<String> = ["comments", "comment", "reply", "replies", "discussion", "register", "registration",
@@ -181,7 +185,9 @@ enum BoilerplateLexicon {
         if line.wordCount >= shoutingMinWords, isShouting(line.text) { return Hit(reason: .related, endsArticle: false, isInline: true) }
         var hits: [RemovalReason] = []
         var distinct = Set<String>()
-        for (phrase, padded, reason) in paddedPhrases {
+        let lineWords = Set(norm.split(separator: " "))
+        for (i, (phrase, padded, reason)) in paddedPhrases.enumerated() {
+            guard phraseWords[i].allSatisfy({ lineWords.contains($0) }) else { continue }
             if norm.contains(padded) {
                 if line.wordCount > shortLineWords && shortOnly.contains(phrase) { continue }
                 if line.wordCount > tinyLineWords && tinyOnly.contains(phrase) { continue }

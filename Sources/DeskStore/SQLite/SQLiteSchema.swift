@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQLite schema, as ordered migrations. A migration is never edited once released; add a new one.
@@ -90,6 +91,24 @@ enum SQLiteSchema {
             );
             CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'porter unicode61');
             """)
+        }
+        migrator.registerMigration("v2-story-threads") { db in
+            // follows: the quiet story a new story continues; title_score: how central the title's headline was
+            // to its story when it became the title (a more central headline replaces it); profile: the story's
+            // term profile as a compact blob (ProfileCoding), replacing the JSON in `terms`, which is no longer read.
+            try db.execute(sql: """
+            ALTER TABLE stories ADD COLUMN follows INTEGER REFERENCES stories(id);
+            ALTER TABLE stories ADD COLUMN title_score REAL NOT NULL DEFAULT 0;
+            ALTER TABLE stories ADD COLUMN profile BLOB;
+            CREATE INDEX stories_follows ON stories(follows);
+            """)
+            // Profiles of stories held before this migration move from JSON to the blob.
+            for row in try Row.fetchAll(db, sql: "SELECT id, terms FROM stories") {
+                let json: String = row["terms"]
+                let profile = (try? JSONDecoder().decode([String: Double].self, from: Data(json.utf8))) ?? [:]
+                try db.execute(sql: "UPDATE stories SET profile = ?, terms = '{}' WHERE id = ?",
+                               arguments: [ProfileCoding.encode(profile), row["id"] as Int64])
+            }
         }
         registerSources(&migrator)
         return migrator

@@ -92,7 +92,7 @@ public final class SQLiteStore: Store {
     }
 
     static let summarySQL = """
-        SELECT s.id, s.title, s.article_count, s.first_seen, s.last_seen,
+        SELECT s.id, s.title, s.article_count, s.first_seen, s.last_seen, s.follows,
                (SELECT COUNT(DISTINCT COALESCE(a.source, a.doc_id)) FROM articles a WHERE a.story_id = s.id) AS sources,
                (SELECT COUNT(*) FROM sentences x WHERE x.story_id = s.id AND x.novelty = 'new') AS updates
         FROM stories s
@@ -101,7 +101,7 @@ public final class SQLiteStore: Store {
     static func summary(_ row: Row) -> StorySummary {
         StorySummary(id: row["id"], title: row["title"], articleCount: row["article_count"], sourceCount: row["sources"],
                      updateCount: row["updates"], firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
-                     lastSeen: Date(timeIntervalSince1970: row["last_seen"]))
+                     lastSeen: Date(timeIntervalSince1970: row["last_seen"]), follows: row["follows"])
     }
 
     public func stories(limit: Int, offset: Int) throws -> [StorySummary] {

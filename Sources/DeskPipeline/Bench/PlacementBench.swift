@@ -1,0 +1,132 @@
+import DeskModel
+import DeskStore
+import Foundation
+
+/// `updesk bench placement`: the place stage (copies, revisions, stories, novelty, and storing the result) on
+/// one core, over a stream laid out like `eval/stories` or `eval/timelines`, after preloading the desk with
+/// generated articles so that the cost can be read against the number of articles held.
+///
+/// Generated load replays the stream's analysed articles with a per-generation perturbation: about half of
+/// each article's terms get a generation suffix (consistently within a generation, so replayed stories stay
+/// stories), a tenth are dropped, and times move back one day per generation. Common words stay shared, so the
+/// story-term postings of frequent terms grow with the load as they would in a real desk.
+public struct PlacementBench: Sendable {
+    public struct Step: Sendable {
+        public var held: Int
+        public var stories: Int
+        public var placed: Int
+        public var articlesPerSecond: Double
+        public var p50ms: Double
+        public var p99ms: Double
+        public var line: String {
+            String(format: "held=%d stories=%d placed=%d articles_per_s=%.0f p50_ms=%.3f p99_ms=%.3f",
+                   held, stories, placed, articlesPerSecond, p50ms, p99ms)
+        }
+    }
+
+    public var data: URL
+    /// Desk sizes (articles held) at which placement is measured, ascending.
+    public var sizes: [Int]
+    /// Articles of the real stream placed (and timed) at each size.
+    public var measure: Int
+
+    public init(data: URL, sizes: [Int], measure: Int) {
+        self.data = data
+        self.sizes = sizes.sorted()
+        self.measure = measure
+    }
+
+    public func run(databasePath: String, report: (String) -> Void) throws {
+        let (documents, _) = try StoryEval(data: data).stream()
+        try? FileManager.default.removeItem(atPath: databasePath)
+        let store = try SQLiteStore(path: databasePath)
+        let ingestor = Ingestor(store: store)
+        let started = Date()
+        let analyzed = ingestor.prepare(documents)
+        report(String(format: "stream=%d articles analysed in %.1f s (all cores; not part of the figures below)",
+                      analyzed.count, Date().timeIntervalSince(started)))
+        var held = 0, generation = 0
+        var rng = SplitMix64(seed: 17)
+        for size in sizes {
+            // Preload up to `size` generated articles (untimed).
+            var loadStart = Date()
+            while held < size {
+                generation += 1
+                for a in analyzed where held < size {
+                    _ = try ingestor.place(Self.perturb(a, generation: generation, rng: &rng))
+                    held += 1
+                }
+                if Date().timeIntervalSince(loadStart) > 30 {
+                    report("  preloading: \(held) held")
+                    loadStart = Date()
+                }
+            }
+            // Measure: place real articles, each under a fresh id so it is new to the desk.
+            generation += 1
+            var times: [Double] = []
+            let sample = analyzed.prefix(measure)
+            let cpuStart = Self.threadCPUSeconds()
+            for a in sample {
+                var copy = a
+                copy.article.id = "m\(generation)-" + a.article.id
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                _ = try ingestor.place(copy)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            }
+            let cpu = Self.threadCPUSeconds() - cpuStart
+            held += sample.count
+            times.sort()
+            let stories = try store.counts().stories
+            let step = Step(held: held - sample.count, stories: stories, placed: sample.count,
+                            articlesPerSecond: Double(sample.count) / max(cpu, 1e-9),
+                            p50ms: times[times.count / 2], p99ms: times[min(times.count - 1, times.count * 99 / 100)])
+            report(step.line)
+        }
+    }
+
+    static func perturb(_ a: AnalyzedArticle, generation g: Int, rng: inout SplitMix64) -> AnalyzedArticle {
+        func salted(_ term: String) -> String? {
+            var h = Hasher()
+            h.combine(term)
+            h.combine(g)
+            let v = UInt64(bitPattern: Int64(h.finalize()))
+            if v % 10 == 0 { return nil }
+            return v % 2 == 0 ? term + "~\(g)" : term
+        }
+        var out = a
+        out.article.id = "g\(g)-" + a.article.id
+        out.article.title = a.article.title.map { "\($0) [\(g)]" }
+        out.article.paragraphs = a.article.paragraphs.map { "\($0) [\(g)-\(rng.next() % 1000)]" }
+        if let p = a.article.published {
+            out.article.published = Sourced(p.value.addingTimeInterval(-Double(g) * 86_400), from: p.from)
+        }
+        out.titleTerms = a.titleTerms.compactMap(salted)
+        out.sentences = a.sentences.map { s in
+            var s = s
+            s.terms = s.terms.compactMap(salted)
+            s.text += " [\(g)]"
+            return s
+        }
+        return out
+    }
+
+    /// CPU time of the calling thread (placement is single-threaded: one write transaction at a time).
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}
+
+/// A small seeded generator, so generated load is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
