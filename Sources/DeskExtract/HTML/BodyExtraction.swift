@@ -111,7 +111,7 @@ struct BodyExtraction {
             }
             n.pushChildrenReversed(onto: &stack)
         }
-        TextStats.compute(nodes: nodes)
+        TextStats.update(afterPruning: removed.map(\.0), under: root)
         // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
         let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
 
