@@ -334,6 +334,15 @@ struct TagInfo: OptionSet {
     static let heading = TagInfo(rawValue: 1 << 9)
     static let quote = TagInfo(rawValue: 1 << 10)
     static let counted: TagInfo = [.link, .paragraph, .image, .listItem, .input, .embed, .heading, .quote]
+    // The tag sets the body passes test on every element, as bits (a set lookup hashes the tag each time).
+    /// `ContentScorer.paragraphTags`.
+    static let scoredParagraph = TagInfo(rawValue: 1 << 11)
+    /// `ContentScorer.leafContainerTags`.
+    static let leafContainer = TagInfo(rawValue: 1 << 12)
+    /// `ContentScorer.runContainerTags`.
+    static let runContainer = TagInfo(rawValue: 1 << 13)
+    /// `ContentCleaner.conditionalTags`.
+    static let conditional = TagInfo(rawValue: 1 << 14)
 
     private static let table: [String: TagInfo] = {
         var t: [String: TagInfo] = [:]
@@ -346,6 +355,11 @@ struct TagInfo: OptionSet {
             (.heading, ["h1", "h2", "h3", "h4", "h5", "h6"]), (.quote, ["blockquote"]),
         ]
         for (bit, tags) in counted { for tag in tags { t[tag, default: []].insert(bit) } }
+        let passes: [(TagInfo, Set<String>)] = [
+            (.scoredParagraph, ContentScorer.paragraphTags), (.leafContainer, ContentScorer.leafContainerTags),
+            (.runContainer, ContentScorer.runContainerTags), (.conditional, ContentCleaner.conditionalTags),
+        ]
+        for (bit, tags) in passes { for tag in tags { t[tag, default: []].insert(bit) } }
         return t
     }()
 
