@@ -13,4 +13,14 @@ echo "build: $(( $(date +%s) - start )) s (exit $build)"
 swift test --skip-build 2>&1 | tee .build/test-output.txt | awk '!/^(◇|✔) (Test|Suite) / || /^(◇|✔) Test run /'
 status=${PIPESTATUS[0]}
 echo "tests: $(( $(date +%s) - start )) s in all (exit $status)"
+# Fuzzing, bounded: every FuzzTargets entry for UPDESK_FUZZ_SECONDS (default 20; 0 skips) under libFuzzer with
+# AddressSanitizer. A finding fails the run and is kept under .build/fuzz/artifacts (see scripts/fuzz.sh).
+fuzz_seconds=${UPDESK_FUZZ_SECONDS:-20}
+if [ "$fuzz_seconds" != 0 ]; then
+    fuzz_start=$(date +%s)
+    bash scripts/fuzz.sh all "$fuzz_seconds"
+    fuzz=$?
+    echo "fuzz: $(( $(date +%s) - fuzz_start )) s (exit $fuzz)"
+    [ "$status" = 0 ] && status=$fuzz
+fi
 exit "$status"

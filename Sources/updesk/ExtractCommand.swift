@@ -27,7 +27,10 @@ struct ExtractCommand: ParsableCommand {
         let writer = ArticleWriter(format: format)
         var batch: [RawDocument] = []
         func flush() {
-            for article in ParallelMap.map(batch, { extractor.extract($0) }) {
+            for (doc, article) in zip(batch, ParallelMap.map(batch, { extractor.extract($0) })) {
+                if article.paragraphs.isEmpty, !doc.text.allSatisfy(\.isWhitespace) {
+                    Diagnostics.warn("\(doc.origin): nothing extracted: no article text found")
+                }
                 if format == .json { articles.append(article) } else { writer.write(article) }
             }
             batch.removeAll(keepingCapacity: true)

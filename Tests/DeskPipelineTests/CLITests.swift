@@ -74,6 +74,18 @@ struct CLITests {
         #expect(missing.stderr.contains("/nonexistent"))
     }
 
+    @Test("a page with nothing to extract, 100,000 tags deep, is named on standard error; the run goes on")
+    func nothingExtracted() throws {
+        let dir = Paths.scratch("cli-nothing")
+        let deep = dir.appendingPathComponent("deep.html")
+        try (String(repeating: "<div><span>", count: 100_000) + String(repeating: "</span></div>", count: 100_000))
+            .write(to: deep, atomically: true, encoding: .utf8)
+        let run = try CLIRun.run(["extract", "--format", "jsonl", deep.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("deep.html: nothing extracted: no article text found"))
+        #expect(run.stdout.split(separator: "\n").count == 1)
+    }
+
     @Test("extract reads standard input and gzip")
     func stdinAndGzip() throws {
         let seed = try Data(contentsOf: Paths.seed)

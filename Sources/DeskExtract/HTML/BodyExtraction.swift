@@ -85,7 +85,7 @@ struct BodyExtraction {
 
     /// The kind of block a node makes: subheads, list items (ordered or not), quotes, preformatted text.
     static func kind(of owner: Node) -> BlockKind {
-        if headingTags.contains(owner.tag) { return .subhead }
+        if owner.info.contains(.heading) { return .subhead }
         if owner.tag == "pre" { return .preformatted }
         if owner.tag == "li" { return owner.parent?.tag == "ol" ? .orderedItem : .listItem }
         if owner.tag == "blockquote" || owner.hasAncestor(quoteTags) { return .quote }
@@ -111,7 +111,7 @@ struct BodyExtraction {
             }
             n.pushChildrenReversed(onto: &stack)
         }
-        TextStats.compute(nodes: nodes)
+        TextStats.update(afterPruning: removed.map(\.0), under: root)
         // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
         let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
 
@@ -204,7 +204,7 @@ struct BodyExtraction {
             guard n.isElement || n.kind == .document, n.pruned == nil else { continue }
             if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
             if n.tag == "article", n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
-            if headlined == nil, let article, HTMLTags.headings.contains(n.tag), !titleKey.isEmpty,
+            if headlined == nil, let article, n.info.contains(.heading), !titleKey.isEmpty,
                Text.key(n.textContent()) == titleKey { headlined = article }
             let inner = n.tag == "article" ? n : article
             for c in n.children.reversed() { stack.append((c, inner)) }

@@ -45,14 +45,15 @@ struct ContentCleaner {
     }
 
     private func verdict(_ node: Node, titleKey: String?, seenHeading: inout Bool, inFigure: Bool, inCode: Bool) -> RemovalReason? {
-        if HTMLTags.headings.contains(node.tag) {
+        let info = node.info
+        if info.contains(.heading) {
             defer { seenHeading = true }
             if scorer.classWeight(node) < 0 { return .boilerplate }
             if let titleKey, !seenHeading, !titleKey.isEmpty, Text.key(node.textContent()) == titleKey { return .metadata }
             if node.tag == "h1", !seenHeading { return .metadata }
             return nil
         }
-        if Self.conditionalTags.contains(node.tag), !inCode { return conditional(node, inFigure: inFigure) }
+        if info.contains(.conditional), !inCode { return conditional(node, inFigure: inFigure) }
         return nil
     }
 

@@ -87,13 +87,13 @@ struct ContentScorer {
 
         for node in body.descendants(skip: { $0.pruned != nil || $0.info.contains(.nonContent) }) {
             guard node.isElement else { continue }
-            let isLeaf = Self.paragraphTags.contains(node.tag)
-                || (Self.leafContainerTags.contains(node.tag) && node.stats.blocks == 1)
+            let info = node.info
+            let isLeaf = info.contains(.scoredParagraph) || (info.contains(.leafContainer) && node.stats.blocks == 1)
             if isLeaf {
                 if node.parent?.tag == "p" || node.parent?.tag == "pre" { continue }
                 guard node.stats.chars >= Self.minBlockChars else { continue }
                 credit(node.parent, points(node.stats.chars, node.stats.commas))
-            } else if Self.runContainerTags.contains(node.tag) {
+            } else if info.contains(.runContainer) {
                 // Inline text directly inside a container with blocks: one virtual paragraph per run.
                 var chars = 0, commas = 0
                 func flush() {
@@ -102,7 +102,7 @@ struct ContentScorer {
                 }
                 for c in node.children {
                     if c.pruned != nil { continue }
-                    if c.isText || (c.isElement && !HTMLTags.block.contains(c.tag) && c.stats.blocks == 0) {
+                    if c.isText || (c.isElement && !c.info.contains(.block) && c.stats.blocks == 0) {
                         if c.tag == "br" { continue }
                         chars += c.stats.chars; commas += c.stats.commas
                     } else {

@@ -20,9 +20,10 @@ final class Node {
     /// Text of a text node; empty for elements.
     let text: String
     @exclusivity(unchecked) private(set) var children: [Node] = []
-    /// The tree owns its nodes top-down; `unowned` spares every node the side table a weak reference costs.
-    /// A node is never used after its tree's root is released.
-    private(set) unowned(safe) var parent: Node?
+    /// The tree owns its nodes top-down; `unowned(unsafe)` spares every node the side table a weak reference
+    /// costs and the unowned reference count `unowned(safe)` keeps (one atomic update per link and per free).
+    /// Safe because a node is never used after its tree's root is released: every walk starts from the root.
+    private(set) unowned(unsafe) var parent: Node?
     /// Position in document order, set by the parser (pre-order).
     @exclusivity(unchecked) var order: Int = 0
 
@@ -142,15 +143,36 @@ final class Node {
     /// metadata readers ask the whole page for <meta>, <link>, <time>, <script> in turn). The tree is not
     /// restructured after parsing, only marked, so the index stays valid.
     private var elementIndex: [String: [Node]]?
+    /// On the document node: all its elements in document order, listed by the same walk as `elementIndex`.
+    private var elementList: [Node]?
+
+    /// On the document node: all elements in document order (one walk for every reader that scans them all).
+    func allElements() -> [Node] {
+        precondition(kind == .document)
+        buildElementIndex()
+        return elementList!
+    }
+
+    private func buildElementIndex() {
+        guard elementIndex == nil else { return }
+        var index: [String: [Node]] = [:]
+        var list: [Node] = []
+        var stack: [Node] = []
+        pushChildrenReversed(onto: &stack)
+        while let n = stack.popLast() {
+            guard n.kind == .element else { continue }
+            list.append(n)
+            index[n.tag, default: []].append(n)
+            n.pushChildrenReversed(onto: &stack)
+        }
+        elementIndex = index
+        elementList = list
+    }
 
     /// Elements of the subtree with one of `tags`, in document order.
     func elements(_ tags: Set<String>) -> [Node] {
         if kind == .document {
-            if elementIndex == nil {
-                var index: [String: [Node]] = [:]
-                for n in descendants(includeSelf: false) where n.kind == .element { index[n.tag, default: []].append(n) }
-                elementIndex = index
-            }
+            buildElementIndex()
             if tags.count == 1, let tag = tags.first { return elementIndex![tag] ?? [] }
             return tags.flatMap { elementIndex![$0] ?? [] }.sorted { $0.order < $1.order }
         }
@@ -227,33 +249,56 @@ struct TextStats {
         while i >= 0 {
             let n = nodes[i]
             i -= 1
-            var s = TextStats()
-            if n.pruned != nil { n.stats = s; continue }
-            if n.isText {
-                let (chars, commas) = n.measured
-                s.chars = chars
-                s.commas = commas
-            } else {
-                let info = n.info
-                if info.contains(.nonContent) {
-                    n.stats = s
-                    continue
-                }
-                for c in n.children { add(&s, c.stats) }
-                if info.contains(.block) { s.blocks += 1 }
-                if !info.isDisjoint(with: TagInfo.counted) {
-                    if info.contains(.link) { s.linkChars = s.chars }
-                    if info.contains(.paragraph) { s.paragraphs += 1 }
-                    if info.contains(.image) { s.images += 1 }
-                    if info.contains(.listItem) { s.listItems += 1 }
-                    if info.contains(.input) { s.inputs += 1 }
-                    if info.contains(.embed) { s.embeds += 1 }
-                    if info.contains(.heading) { s.headingChars = s.chars }
-                    if info.contains(.quote) { s.quotedChars = s.chars }
-                }
-            }
-            n.stats = s
+            n.stats = of(n)
         }
+    }
+
+    /// The stats of `n` from its children's (already computed) stats.
+    @inline(__always) static func of(_ n: Node) -> TextStats {
+        var s = TextStats()
+        if n.pruned != nil { return s }
+        if n.isText {
+            let (chars, commas) = n.measured
+            s.chars = chars
+            s.commas = commas
+            return s
+        }
+        let info = n.info
+        if info.contains(.nonContent) { return s }
+        for c in n.children { add(&s, c.stats) }
+        if info.contains(.block) { s.blocks += 1 }
+        if !info.isDisjoint(with: TagInfo.counted) {
+            if info.contains(.link) { s.linkChars = s.chars }
+            if info.contains(.paragraph) { s.paragraphs += 1 }
+            if info.contains(.image) { s.images += 1 }
+            if info.contains(.listItem) { s.listItems += 1 }
+            if info.contains(.input) { s.inputs += 1 }
+            if info.contains(.embed) { s.embeds += 1 }
+            if info.contains(.heading) { s.headingChars = s.chars }
+            if info.contains(.quote) { s.quotedChars = s.chars }
+        }
+        return s
+    }
+
+    /// After `pruned` (nodes under `root`, none inside another) were marked on a tree whose stats were computed
+    /// without them: the same stats `compute` would give now, recomputing only the pruned nodes and their
+    /// ancestors up to `root` (nothing else changes), deepest first.
+    static func update(afterPruning pruned: [Node], under root: Node) {
+        guard !pruned.isEmpty else { return }
+        var dirty: [Node] = []
+        var seen: Set<ObjectIdentifier> = []
+        for p in pruned {
+            p.stats = TextStats()
+            guard p !== root else { continue }
+            var a = p.parent
+            while let n = a, seen.insert(ObjectIdentifier(n)).inserted {
+                dirty.append(n)
+                if n === root { break }
+                a = n.parent
+            }
+        }
+        dirty.sort { $0.order > $1.order }
+        for n in dirty { n.stats = of(n) }
     }
 }
 
@@ -289,6 +334,15 @@ struct TagInfo: OptionSet {
     static let heading = TagInfo(rawValue: 1 << 9)
     static let quote = TagInfo(rawValue: 1 << 10)
     static let counted: TagInfo = [.link, .paragraph, .image, .listItem, .input, .embed, .heading, .quote]
+    // The tag sets the body passes test on every element, as bits (a set lookup hashes the tag each time).
+    /// `ContentScorer.paragraphTags`.
+    static let scoredParagraph = TagInfo(rawValue: 1 << 11)
+    /// `ContentScorer.leafContainerTags`.
+    static let leafContainer = TagInfo(rawValue: 1 << 12)
+    /// `ContentScorer.runContainerTags`.
+    static let runContainer = TagInfo(rawValue: 1 << 13)
+    /// `ContentCleaner.conditionalTags`.
+    static let conditional = TagInfo(rawValue: 1 << 14)
 
     private static let table: [String: TagInfo] = {
         var t: [String: TagInfo] = [:]
@@ -301,6 +355,11 @@ struct TagInfo: OptionSet {
             (.heading, ["h1", "h2", "h3", "h4", "h5", "h6"]), (.quote, ["blockquote"]),
         ]
         for (bit, tags) in counted { for tag in tags { t[tag, default: []].insert(bit) } }
+        let passes: [(TagInfo, Set<String>)] = [
+            (.scoredParagraph, ContentScorer.paragraphTags), (.leafContainer, ContentScorer.leafContainerTags),
+            (.runContainer, ContentScorer.runContainerTags), (.conditional, ContentCleaner.conditionalTags),
+        ]
+        for (bit, tags) in passes { for tag in tags { t[tag, default: []].insert(bit) } }
         return t
     }()
 

@@ -59,7 +59,7 @@ struct MetadataExtractor {
         }
         self.metas = metas
         self.jsonld = JSONLD(root)
-        self.elements = root.descendants().filter(\.isElement)
+        self.elements = root.kind == .document ? root.allElements() : root.descendants().filter(\.isElement)
     }
 
     func meta(_ keys: [String]) -> (from: String, value: String)? {

@@ -101,7 +101,9 @@ public struct ScrapeExtractor: Sendable {
         // 4. Body and removals.
         article.title = headline.map { lines[$0].text } ?? HeadlineFinder.cleanTitle(lines[0].text)
         article.standfirst = standfirst.map { lines[$0].text }
-        let captionZone = (headline ?? 0)...(block?.upperBound ?? lines.count - 1)
+        // Captions count from the headline to the end of the block; a headline found below the block leaves the
+        // zone empty (a closed range from a higher to a lower line traps: found by fuzzing, Fuzz/corpus/scrape).
+        let captionLow = headline ?? 0, captionHigh = block?.upperBound ?? lines.count - 1
         for (i, line) in lines.enumerated() {
             let inBlock = block?.contains(i) ?? false
             if i == 0 || i == headline || i == standfirst || i == bylineIndex || dateIndices.contains(i) {
@@ -123,7 +125,7 @@ public struct ScrapeExtractor: Sendable {
             case .boilerplate(let hit):
                 article.removed.append(Removal(text: line.text, reason: hit.reason))
             case .caption(let caption):
-                if captionZone.contains(i), !caption.text.isEmpty, !article.captions.contains(caption) {
+                if captionLow <= i, i <= captionHigh, !caption.text.isEmpty, !article.captions.contains(caption) {
                     article.captions.append(caption)
                 }
                 article.removed.append(Removal(text: line.text, reason: .caption))
