@@ -2,60 +2,86 @@ import DeskLanguage
 import DeskModel
 import Foundation
 
-/// Decides, sentence by sentence, whether an article tells its story something new.
+/// Decides, sentence by sentence, whether an article tells its story something new, restates what the
+/// story already holds (from any source, in other words), or is background. The story's sentences live in
+/// a `StoryMemory` that grows as articles arrive, so an article is compared through the memory's index,
+/// never by re-reading the story.
 public struct NoveltyJudge: Sendable {
     /// Share of a sentence's content terms found in one earlier sentence above which it restates it.
     /// 0.7 keeps paraphrases with a word or two changed as restatements while a sentence that adds a
     /// clause of new facts stays new.
-    static let restatementContainment = 0.7
+    public static let restatementContainment = 0.7
     /// A sentence whose every date lies this far before publication is background, not news.
     static let backgroundDays = 14.0
     /// Sentences shorter than this many content terms are judged by exact match only.
     static let minimumTerms = 3
 
+    /// One sentence's verdict with the memory slot it restates, if any.
+    public struct Verdict: Sendable, Hashable {
+        public var novelty: Novelty
+        /// The memory slot of the earlier sentence it restates (or the nearest one it updates).
+        public var match: Int?
+        public var containment: Double
+        /// It repeats an earlier sentence but states a different number: a changed fact.
+        public var changedNumber: Bool
+        public var terms: [Int32]
+        public var numbers: Set<String>
+        /// The memory slot this sentence was added as (nil when it restates and only raised support).
+        public var slot: Int?
+    }
+
     public init() {}
 
-    struct Held {
-        let id: Int64
-        let terms: Set<String>
-        let numbers: Set<String>
-    }
-
+    /// The store's path: the story's held sentences in, placed sentences out.
     public func judge(_ analyzed: AnalyzedArticle, against held: [HeldSentence]) -> [Placement.PlacedSentence] {
-        var memory = held.map { Held(id: $0.id, terms: Set($0.terms ?? Tokenizer.contentTerms($0.text)), numbers: Self.numbers($0.text)) }
-        var out: [Placement.PlacedSentence] = []
-        let published = analyzed.article.published?.value
-        for sentence in analyzed.sentences {
-            let terms = Set(sentence.terms)
-            let numbers = Self.numbers(sentence.text)
-            var novelty = Novelty.new
-            var evidence: Int64?
-            if let match = bestMatch(terms, in: memory) {
-                let changedNumbers = !numbers.isEmpty && !numbers.isSubset(of: memory[match.index].numbers)
-                if match.containment >= Self.restatementContainment && !changedNumbers {
-                    novelty = .restated
-                    evidence = memory[match.index].id > 0 ? memory[match.index].id : nil
-                }
-            }
-            if novelty == .new, isBackground(sentence, published: published) { novelty = .background }
-            let score = importance(sentence, numbers: numbers)
-            out.append(.init(index: sentence.index, text: sentence.text, novelty: novelty, evidence: evidence, score: score,
-                             terms: Array(terms).sorted()))
-            // Later sentences of the same article are compared with earlier ones too (id 0: not stored yet).
-            memory.append(Held(id: 0, terms: terms, numbers: numbers))
+        var memory = StoryMemory()
+        for h in held {
+            let terms = memory.intern(h.terms ?? Tokenizer.contentTerms(h.text))
+            memory.add(id: h.id, terms: terms, numbers: NumberFacts.numbers(h.text), article: -1, seen: .distantPast)
         }
-        return out
+        let verdicts = judge(analyzed, memory: &memory, article: -2, seen: analyzed.article.published?.value ?? .distantPast,
+                             withinArticle: true)
+        return zip(analyzed.sentences, verdicts).map { sentence, v in
+            let evidence = v.novelty == .restated ? v.match.map { memory.entries[$0].id }.flatMap { $0 > 0 ? $0 : nil } : nil
+            return .init(index: sentence.index, text: sentence.text, novelty: v.novelty, evidence: evidence,
+                         score: importance(sentence, numbers: v.numbers), terms: Array(Set(sentence.terms)).sorted())
+        }
     }
 
-    func bestMatch(_ terms: Set<String>, in memory: [Held]) -> (index: Int, containment: Double)? {
-        guard !terms.isEmpty else { return nil }
-        var best: (Int, Double)?
-        for (i, h) in memory.enumerated() where !h.terms.isEmpty {
-            if terms.count < Self.minimumTerms && terms != h.terms { continue }
-            let c = Double(terms.intersection(h.terms).count) / Double(terms.count)
-            if c > (best?.1 ?? 0) { best = (i, c) }
+    /// Judges every sentence of one article against `memory` and adds the article to it: restated sentences
+    /// raise the support of what they restate; new and background sentences become entries (id 0).
+    /// `withinArticle` also compares a sentence with the earlier sentences of its own article.
+    public func judge(_ analyzed: AnalyzedArticle, memory: inout StoryMemory, article: Int, seen: Date,
+                      withinArticle: Bool = false) -> [Verdict] {
+        let published = analyzed.article.published?.value
+        var out: [Verdict] = []
+        out.reserveCapacity(analyzed.sentences.count)
+        var articleTerms = Set<Int32>()
+        var supported = Set<Int>()
+        for sentence in analyzed.sentences {
+            let terms = memory.intern(sentence.terms)
+            articleTerms.formUnion(terms)
+            let numbers = NumberFacts.numbers(sentence.text)
+            var verdict = Verdict(novelty: .new, match: nil, containment: 0, changedNumber: false, terms: terms, numbers: numbers,
+                                  slot: nil)
+            let minimum = terms.count < Self.minimumTerms ? 1.0 : Self.restatementContainment
+            if let m = memory.bestMatch(terms, minimumContainment: minimum, skipArticle: withinArticle ? nil : article),
+               terms.count >= Self.minimumTerms || memory.entries[m.slot].terms == terms {
+                verdict.match = m.slot
+                verdict.containment = m.containment
+                verdict.changedNumber = !numbers.isEmpty && !numbers.isSubset(of: memory.entries[m.slot].numbers)
+                if !verdict.changedNumber { verdict.novelty = .restated }
+            }
+            if verdict.novelty == .new, isBackground(sentence, published: published) { verdict.novelty = .background }
+            if verdict.novelty == .restated, let slot = verdict.match {
+                if supported.insert(slot).inserted { memory.support(slot) }
+            } else {
+                verdict.slot = memory.add(id: 0, terms: terms, numbers: numbers, article: article, seen: seen)
+            }
+            out.append(verdict)
         }
-        return best
+        memory.countArticle(terms: articleTerms)
+        return out
     }
 
     func isBackground(_ sentence: Sentence, published: Date?) -> Bool {
@@ -71,18 +97,5 @@ public struct NoveltyJudge: Sendable {
         if !numbers.isEmpty { score += 0.1 }
         score += min(0.2, 0.05 * Double(sentence.entities.count))
         return min(1, score)
-    }
-
-    static func numbers(_ text: String) -> Set<String> {
-        var out: Set<String> = []
-        var current = ""
-        for ch in text {
-            if ch.isNumber || (ch == "." && !current.isEmpty) { current.append(ch) } else if !current.isEmpty {
-                out.insert(current.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
-                current = ""
-            }
-        }
-        if !current.isEmpty { out.insert(current.trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
-        return out
     }
 }

@@ -15,14 +15,16 @@ struct EvalCommand: ParsableCommand {
                       folders of dated articles (gold story = topic)
           timex       text/DOC.txt + text/DOC.dct.json (+ tml/ for scoring)
           ner         a folder holding one *.sentences.jsonl (and its gold file for scoring)
+          updates     EVENT/annotator*.tsv (Date column: the days asked) + EVENT/topic; articles in DATA/../timelines
+          timelines   TOPIC_SOURCE/articles.jsonl + timelines.jsonl (only its number of dates is read)
         Predictions are written in the format the matching ../shared/tools/score_*.py reads. extraction, scrapes and
-        stories are scored in Swift by the same definition; timex and ner run the Python scorer when it is found
-        beside the data (DATA/../../tools) or in $UPDESK_TOOLS.
+        stories are scored in Swift by the same definition; timex, ner, updates and timelines run the Python scorer when
+        it is found beside the data (DATA/../../tools) or in $UPDESK_TOOLS, with $UPDESK_PYTHON (default python3).
         """
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case extraction, scrapes, stories, timex, ner
+        case extraction, scrapes, stories, timex, ner, updates, timelines
     }
 
     @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -71,6 +73,16 @@ struct EvalCommand: ParsableCommand {
                 let goldName = String(sentences.dropLast(".sentences.jsonl".count))
                 let gold = files.contains(goldName) ? goldName : files.first { $0.hasSuffix(".conll.txt") } ?? goldName
                 try score("score_ner.py", ["score", dataURL.appendingPathComponent(gold).path, out])
+            case .updates:
+                let result = try UpdatesEval(data: dataURL).run()
+                try write(UpdatesEval.json(result.predictions))
+                print(result.speedLine)
+                try score("score_updates.py", [out, "--gold-root", dataURL.path, "--no-ceiling"])
+            case .timelines:
+                let result = try TimelinesEval(data: dataURL).run()
+                try write(TimelinesEval.json(result.predictions))
+                print(result.speedLine)
+                try score("score_timelines.py", [out, "--root", dataURL.path])
             }
         }
     }

@@ -11,11 +11,12 @@ public enum OfficialScorer {
         return candidates.map { $0.appendingPathComponent(script) }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
-    /// Runs `python3 script args...`; returns its standard output (the scorer's summary ends it).
+    /// Runs `python3 script args...` (or `$UPDESK_PYTHON`, e.g. a virtual environment holding the scorers'
+    /// packages); returns its standard output (the scorer's summary ends it).
     public static func run(_ script: URL, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
+        process.arguments = [ProcessInfo.processInfo.environment["UPDESK_PYTHON"] ?? "python3", script.path] + arguments
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -1,5 +1,6 @@
 import DeskModel
 import DeskStore
+import DeskTracking
 import Foundation
 
 /// The digest of what is new: per story, its new facts ranked, with the sources that ran them.
@@ -23,9 +24,18 @@ public struct Digest: Codable, Sendable, Hashable {
     public static let updatesPerStory = 5
     /// Stories in one digest, most important first.
     public static let maxStories = 50
+    /// New facts per story read from the store and ranked by `UpdateRanker` (salience, agreement, no repeats)
+    /// before the best `updatesPerStory` are shown.
+    static let candidatesPerStory = 40
 
     public static func build(from store: any Store, since: Date?) throws -> Digest {
-        let groups = try store.updates(since: since, perStory: updatesPerStory)
+        let ranker = UpdateRanker(wordBudget: .max)
+        let groups = try store.updates(since: since, perStory: candidatesPerStory).map { g in
+            var g = g
+            let facts = g.items.map { UpdateRanker.HeldFact(text: $0.text, sources: $0.sources.count) }
+            g.items = ranker.pick(facts, limit: updatesPerStory).map { g.items[$0] }
+            return g
+        }
         // Importance within the window: how many new facts the story gained plus how many sources brought
         // them, so a story many outlets are running now and a single article full of news both rise, while a
         // big story with little new today sinks.

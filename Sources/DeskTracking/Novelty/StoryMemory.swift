@@ -1,0 +1,110 @@
+import Foundation
+
+/// What one story has said so far, held incrementally: every sentence's content terms and numbers, an
+/// inverted index from term to sentences, and per-term article counts. A new sentence is compared only with
+/// the sentences that share one of its rarest terms (prefix filtering: a sentence that contains at least
+/// `k` of `n` terms must share one of any `n - k + 1` of them), so judging an article costs about the same
+/// whether the story holds ten sentences or ten thousand.
+public struct StoryMemory: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// The caller's id for the sentence (the store's row id; 0 when not stored).
+        public var id: Int64
+        /// Sorted term ids.
+        public var terms: [Int32]
+        public var numbers: Set<String>
+        /// The article it came from (the caller's key) and when it was first seen.
+        public var article: Int
+        public var seen: Date
+        /// Distinct articles that stated it (itself included): cross-source agreement.
+        public var support: Int
+    }
+
+    public private(set) var entries: [Entry] = []
+    var vocabulary: [String: Int32] = [:]
+    var postings: [[Int32]] = []
+    /// Articles each term occurs in, and articles held.
+    var termArticles: [Int] = []
+    public private(set) var articles = 0
+
+    public init() {}
+
+    public var count: Int { entries.count }
+
+    /// Term ids for `terms`, adding unseen terms to the vocabulary; sorted and unique.
+    public mutating func intern(_ terms: [String]) -> [Int32] {
+        var ids: [Int32] = []
+        ids.reserveCapacity(terms.count)
+        for t in terms {
+            if let id = vocabulary[t] { ids.append(id); continue }
+            let id = Int32(postings.count)
+            vocabulary[t] = id
+            postings.append([])
+            termArticles.append(0)
+            ids.append(id)
+        }
+        return Array(Set(ids)).sorted()
+    }
+
+    /// Term ids of known terms only (for read-only lookups).
+    public func known(_ terms: [String]) -> [Int32] {
+        Array(Set(terms.compactMap { vocabulary[$0] })).sorted()
+    }
+
+    /// Adds a sentence; returns its slot.
+    @discardableResult
+    public mutating func add(id: Int64, terms: [Int32], numbers: Set<String>, article: Int, seen: Date) -> Int {
+        let slot = entries.count
+        entries.append(Entry(id: id, terms: terms, numbers: numbers, article: article, seen: seen, support: 1))
+        for t in terms { postings[Int(t)].append(Int32(slot)) }
+        return slot
+    }
+
+    /// Counts one more article stating what `slot` says.
+    public mutating func support(_ slot: Int) { entries[slot].support += 1 }
+
+    /// Records that one more article holds these terms (for `informativeness`).
+    public mutating func countArticle(terms: Set<Int32>) {
+        articles += 1
+        for t in terms { termArticles[Int(t)] += 1 }
+    }
+
+    /// Articles held that contain the term.
+    public func articleCount(_ term: Int32) -> Int { Int(term) < termArticles.count ? termArticles[Int(term)] : 0 }
+    public func articleCount(_ term: String) -> Int { vocabulary[term].map { termArticles[Int($0)] } ?? 0 }
+
+    /// The held sentence that contains the largest share of `terms` (containment = shared / |terms|), among
+    /// those sharing at least `minimumContainment` of them; nil when none does. `skipArticle` leaves out the
+    /// sentences of one article (an article does not restate itself).
+    public func bestMatch(_ terms: [Int32], minimumContainment: Double, skipArticle: Int? = nil) -> (slot: Int, containment: Double)? {
+        let n = terms.count
+        guard n > 0 else { return nil }
+        let needed = max(1, Int((minimumContainment * Double(n)).rounded(.up)))
+        // Rarest terms first: their posting lists are short.
+        let byRarity = terms.sorted { postingCount($0) < postingCount($1) }
+        let prefix = byRarity.prefix(n - needed + 1)
+        var seenSlots = Set<Int32>()
+        var best: (slot: Int, containment: Double)?
+        for t in prefix where Int(t) < postings.count {
+            for slot in postings[Int(t)] where seenSlots.insert(slot).inserted {
+                let e = entries[Int(slot)]
+                if let skipArticle, e.article == skipArticle { continue }
+                let shared = Self.intersectionCount(terms, e.terms)
+                guard shared >= needed else { continue }
+                let c = Double(shared) / Double(n)
+                if c > (best?.containment ?? 0) { best = (Int(slot), c) }
+            }
+        }
+        return best
+    }
+
+    func postingCount(_ t: Int32) -> Int { Int(t) < postings.count ? postings[Int(t)].count : 0 }
+
+    /// Size of the intersection of two sorted id arrays.
+    public static func intersectionCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { n += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return n
+    }
+}

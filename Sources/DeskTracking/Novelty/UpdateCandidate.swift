@@ -1,0 +1,30 @@
+/// A sentence that may go into a story's update for one day: a new fact (or a changed one) with what the
+/// ranker weighs.
+public struct UpdateCandidate: Sendable, Hashable {
+    public var text: String
+    /// Term ids in the story's `StoryMemory`, sorted.
+    public var terms: [Int32]
+    /// The caller's key of the article it came from.
+    public var article: Int
+    /// Sentence position in its article (0 = lead).
+    public var position: Int
+    /// Distinct articles that stated it today (itself included).
+    public var support: Int
+    /// It names the day itself or the day before ("on Tuesday", "yesterday"), as the time tagger resolved it.
+    public var datedToday: Bool
+    /// It states a different number than an earlier sentence saying otherwise the same.
+    public var changedNumber: Bool
+    public var words: Int
+
+    public init(text: String, terms: [Int32], article: Int, position: Int, support: Int, datedToday: Bool,
+                changedNumber: Bool, words: Int) {
+        self.text = text
+        self.terms = terms
+        self.article = article
+        self.position = position
+        self.support = support
+        self.datedToday = datedToday
+        self.changedNumber = changedNumber
+        self.words = words
+    }
+}
