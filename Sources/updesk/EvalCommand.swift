@@ -14,6 +14,7 @@ struct EvalCommand: ParsableCommand {
           stories     one CSV with ID, TITLE, URL, PUBLISHER, STORY, TIMESTAMP columns
           timex       text/DOC.txt + text/DOC.dct.json (+ tml/ for scoring)
           ner         a folder holding one *.sentences.jsonl (and its gold file for scoring)
+          revisions   ground-truth.json of clean bodies (as extraction): generated versions, scored by what the generator knows
         Predictions are written in the format the matching ../shared/tools/score_*.py reads. extraction, scrapes and
         stories are scored in Swift by the same definition; timex and ner run the Python scorer when it is found
         beside the data (DATA/../../tools) or in $UPDESK_TOOLS.
@@ -22,6 +23,7 @@ struct EvalCommand: ParsableCommand {
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
         case extraction, scrapes, stories, timex, ner
+        case revisions
     }
 
     @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -51,6 +53,8 @@ struct EvalCommand: ParsableCommand {
                 try write(result.predictions)
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)
+            case .revisions:
+                try runRevisions()
             case .timex:
                 try write(TimexEval.predict(textFolder: dataURL.appendingPathComponent("text")))
                 try score("score_timex.py", ["score", dataURL.appendingPathComponent("tml").path, out])

@@ -3,7 +3,8 @@ import DeskModel
 
 /// Sentence-level diff of two versions of one article.
 ///
-/// 1. Sentences with the same normalised words (`SentenceKey`) are paired, duplicates in order: O(n) by hash.
+/// 1. Sentences with the same normalised words (`SentenceKey`) are paired: unique ones first (the in-order
+///    run of them anchors the rest, as in patience diff), then repeated ones within the same gap: O(n log n).
 /// 2. The sentences left over are paired as rewordings when their word sets are close (Dice ≥
 ///    `rewordSimilarity`); candidates come from an inverted index of their content words (postings longer
 ///    than `maximumPosting` are skipped), so each sentence is compared with a few others, not all: O(n·k).
@@ -21,6 +22,10 @@ public struct SentenceDiff: Sendable {
     /// A content word found in more left-over old sentences than this is not used to find candidates
     /// (it would make the candidate search quadratic on long articles and says little about identity).
     public static let maximumPosting = 32
+    /// Added to a rewording candidate's similarity when both sentences stand in the same gap between anchors
+    /// (sentences unchanged and unique): a sentence edited in place is the usual case, and this settles
+    /// near-duplicate lines (list items, repeated captions) by place rather than by a small difference in words.
+    static let sameGapBonus = 0.1
 
     public init() {}
 
@@ -33,23 +38,12 @@ public struct SentenceDiff: Sendable {
     /// empty is ignored: it appears in no entry. Word-level changes are computed on the sentences themselves.
     public func diff(old: [String], new: [String], oldKeys: [String], newKeys: [String]) -> RevisionDiff {
         precondition(old.count == oldKeys.count && new.count == newKeys.count)
-        // 1. Exact pairs.
-        var byKey: [String: [Int]] = [:]
-        for (i, k) in oldKeys.enumerated() where !k.isEmpty { byKey[k, default: []].append(i) }
-        var cursor: [String: Int] = [:]
         var oldPartner = [Int](repeating: -1, count: old.count)
         var newPartner = [Int](repeating: -1, count: new.count)
-        for (j, k) in newKeys.enumerated() where !k.isEmpty {
-            guard let list = byKey[k] else { continue }
-            let c = cursor[k, default: 0]
-            guard c < list.count else { continue }
-            cursor[k] = c + 1
-            oldPartner[list[c]] = j
-            newPartner[j] = list[c]
-        }
+        let gaps = Self.pairExact(oldKeys: oldKeys, newKeys: newKeys, oldPartner: &oldPartner, newPartner: &newPartner)
         // 2. Rewordings among the rest.
         var reworded = Set<Int>()  // new indices paired by rewording
-        for (i, j) in rewordPairs(oldKeys: oldKeys, newKeys: newKeys, oldPartner: oldPartner, newPartner: newPartner) {
+        for (i, j) in rewordPairs(oldKeys: oldKeys, newKeys: newKeys, oldPartner: oldPartner, newPartner: newPartner, gaps: gaps) {
             oldPartner[i] = j
             newPartner[j] = i
             reworded.insert(j)
@@ -86,8 +80,55 @@ public struct SentenceDiff: Sendable {
         return RevisionDiff(entries: sorted.map(\.element.entry))
     }
 
+    /// Pairs sentences with equal keys. Keys found once in each version are paired first, and the longest
+    /// run of those in order becomes the anchors (as in patience diff); a repeated key is then paired within
+    /// the same gap between anchors, in order, and only then across gaps, so one removed copy of a repeated
+    /// line does not shift every later copy into a "move". Returns each sentence's gap (old, new).
+    static func pairExact(oldKeys: [String], newKeys: [String], oldPartner: inout [Int], newPartner: inout [Int])
+        -> (old: [Int], new: [Int]) {
+        var oldPositions: [String: [Int]] = [:], newPositions: [String: [Int]] = [:]
+        for (i, k) in oldKeys.enumerated() where !k.isEmpty { oldPositions[k, default: []].append(i) }
+        for (j, k) in newKeys.enumerated() where !k.isEmpty { newPositions[k, default: []].append(j) }
+        // Anchors: unique in both, in order.
+        var unique: [(old: Int, new: Int)] = []
+        for (j, k) in newKeys.enumerated() where !k.isEmpty {
+            if let o = oldPositions[k], o.count == 1, newPositions[k]!.count == 1 { unique.append((o[0], j)) }
+        }
+        let anchors = LongestIncreasingRun.positions(unique.map(\.old)).map { unique[$0] }
+        var oldGap = [Int](repeating: 0, count: oldKeys.count), newGap = [Int](repeating: 0, count: newKeys.count)
+        var g = 0
+        for i in oldKeys.indices {
+            while g < anchors.count, anchors[g].old < i { g += 1 }
+            oldGap[i] = g
+        }
+        g = 0
+        for j in newKeys.indices {
+            while g < anchors.count, anchors[g].new < j { g += 1 }
+            newGap[j] = g
+        }
+        for a in anchors {
+            oldPartner[a.old] = a.new
+            newPartner[a.new] = a.old
+        }
+        // Same key, same gap, in order; then same key anywhere, in order.
+        for sameGapOnly in [true, false] {
+            var cursor: [String: Int] = [:]
+            for (j, k) in newKeys.enumerated() where !k.isEmpty && newPartner[j] < 0 {
+                guard let list = oldPositions[k] else { continue }
+                var c = sameGapOnly ? 0 : cursor[k, default: 0]
+                while c < list.count, oldPartner[list[c]] >= 0 || (sameGapOnly && oldGap[list[c]] != newGap[j]) { c += 1 }
+                if !sameGapOnly { cursor[k] = c }
+                guard c < list.count else { continue }
+                oldPartner[list[c]] = j
+                newPartner[j] = list[c]
+            }
+        }
+        return (oldGap, newGap)
+    }
+
     /// Best-first pairing of unpaired old and new sentences whose word sets are close enough.
-    func rewordPairs(oldKeys: [String], newKeys: [String], oldPartner: [Int], newPartner: [Int]) -> [(Int, Int)] {
+    func rewordPairs(oldKeys: [String], newKeys: [String], oldPartner: [Int], newPartner: [Int],
+                     gaps: (old: [Int], new: [Int])) -> [(Int, Int)] {
         let leftOld = oldKeys.indices.filter { oldPartner[$0] < 0 && !oldKeys[$0].isEmpty }
         let leftNew = newKeys.indices.filter { newPartner[$0] < 0 && !newKeys[$0].isEmpty }
         guard !leftOld.isEmpty, !leftNew.isEmpty else { return [] }
@@ -110,7 +151,8 @@ public struct SentenceDiff: Sendable {
                     let shared = words.count < other.count ? words.filter(other.contains).count : other.filter(words.contains).count
                     let dice = 2 * Double(shared) / Double(words.count + other.count)
                     if dice >= Self.rewordSimilarity {
-                        candidates.append((dice, abs(Double(i) / oldSpan - Double(j) / newSpan), i, j))
+                        let bonus = gaps.old[i] == gaps.new[j] ? Self.sameGapBonus : 0
+                        candidates.append((dice + bonus, abs(Double(i) / oldSpan - Double(j) / newSpan), i, j))
                     }
                 }
             }
