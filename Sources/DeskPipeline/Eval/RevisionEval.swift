@@ -83,12 +83,21 @@ public struct RevisionEval: Sendable {
             }
         }
         let rows: [[String: Any]] = zip(result.cases, result.verdicts).map { c, v in
-            [
+            var row: [String: Any] = [
                 "id": c.id, "scenario": c.scenario.rawValue, "edits": c.edits,
                 "gold": ["revision": c.isRevision, "correction": c.isCorrection, "ops": opJSON(c.ops)] as [String: Any],
                 "predicted": ["revision": v.isRevision, "kind": v.kind.rawValue, "correction": v.isCorrection,
                               "ops": opJSON(RevisionScore.ops(v.diff))] as [String: Any],
             ]
+            // The sentences an error is about, so errors can be read without regenerating the set.
+            let gold = Set(c.ops), predicted = Set(RevisionScore.ops(v.diff))
+            if gold != predicted {
+                let wrong = gold.symmetricDifference(predicted)
+                let olds = Set(wrong.compactMap(\.oldIndex)), news = Set(wrong.compactMap(\.newIndex))
+                row["old"] = Dictionary(uniqueKeysWithValues: olds.map { ("\($0)", c.old.sentences[$0]) })
+                row["new"] = Dictionary(uniqueKeysWithValues: news.map { ("\($0)", c.new.sentences[$0]) })
+            }
+            return row
         }
         return try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .prettyPrinted])
     }

@@ -42,16 +42,8 @@ public struct RevisionClassifier: Sendable {
                                diff: diff, oldHeadline: oldHeadline, newHeadline: newHeadline)
     }
 
-    /// Matching keys with volatile parts masked; "" for a sentence that is only page furniture. The first
-    /// sentence that is not furniture is read for a dateline.
-    static func keys(_ sentences: [String]) -> [String] {
-        var seenProse = false
-        return sentences.map { s in
-            let key = VolatileText.key(s, isFirst: !seenProse)
-            if !key.isEmpty { seenProse = true }
-            return key
-        }
-    }
+    /// Matching keys with volatile parts masked; "" for a sentence that is only page furniture.
+    static func keys(_ sentences: [String]) -> [String] { sentences.map(VolatileText.key) }
 
     static func headlineKey(_ headline: WireHeadline?) -> String {
         headline.map { VolatileText.key($0.headline) } ?? ""

@@ -9,6 +9,7 @@ import DeskModel
 ///    `rewordSimilarity`); candidates come from an inverted index of their content words (postings longer
 ///    than `maximumPosting` are skipped), so each sentence is compared with a few others, not all: O(n·k).
 ///    Pairs are taken best first (ties: nearest in relative position, then earliest).
+///    Short lines (≤ `maximumSlotWords`) alone in the same gap between anchors are paired by place.
 /// 3. The longest run of pairs already in order (O(n log n)) stays in place; exact pairs outside it are
 ///    `moved`, reworded ones `changed` with `alsoMoved`.
 /// 4. Sentences left unpaired are `removed` (old) or `added` (new).
@@ -26,6 +27,9 @@ public struct SentenceDiff: Sendable {
     /// (sentences unchanged and unique): a sentence edited in place is the usual case, and this settles
     /// near-duplicate lines (list items, repeated captions) by place rather than by a small difference in words.
     static let sameGapBonus = 0.1
+    /// Lines this short (a list number, a time, "Meal 1") are paired by place, not by words: with three
+    /// words, one changed word already takes Dice below `rewordSimilarity`.
+    static let maximumSlotWords = 3
 
     public init() {}
 
@@ -44,6 +48,11 @@ public struct SentenceDiff: Sendable {
         // 2. Rewordings among the rest.
         var reworded = Set<Int>()  // new indices paired by rewording
         for (i, j) in rewordPairs(oldKeys: oldKeys, newKeys: newKeys, oldPartner: oldPartner, newPartner: newPartner, gaps: gaps) {
+            oldPartner[i] = j
+            newPartner[j] = i
+            reworded.insert(j)
+        }
+        for (i, j) in Self.slotPairs(oldKeys: oldKeys, newKeys: newKeys, oldPartner: oldPartner, newPartner: newPartner, gaps: gaps) {
             oldPartner[i] = j
             newPartner[j] = i
             reworded.insert(j)
@@ -166,6 +175,22 @@ public struct SentenceDiff: Sendable {
             out.append((c.old, c.new))
         }
         return out
+    }
+
+    /// Short lines left alone in the same gap between anchors, one old and one new: the same slot edited
+    /// ("7." → "8.", "10 p.m." → "1 p.m."), where word overlap says nothing because there are hardly any words.
+    static func slotPairs(oldKeys: [String], newKeys: [String], oldPartner: [Int], newPartner: [Int],
+                          gaps: (old: [Int], new: [Int])) -> [(Int, Int)] {
+        var oldByGap: [Int: [Int]] = [:], newByGap: [Int: [Int]] = [:]
+        for i in oldKeys.indices where oldPartner[i] < 0 && !oldKeys[i].isEmpty { oldByGap[gaps.old[i], default: []].append(i) }
+        for j in newKeys.indices where newPartner[j] < 0 && !newKeys[j].isEmpty { newByGap[gaps.new[j], default: []].append(j) }
+        var out: [(Int, Int)] = []
+        for (gap, olds) in oldByGap {
+            guard olds.count == 1, let news = newByGap[gap], news.count == 1 else { continue }
+            let a = oldKeys[olds[0]].split(separator: " ").count, b = newKeys[news[0]].split(separator: " ").count
+            if a <= maximumSlotWords && b <= maximumSlotWords { out.append((olds[0], news[0])) }
+        }
+        return out.sorted { $0.0 < $1.0 }
     }
 
     /// Words that say something about which sentence this is: not a stopword, at least two characters.

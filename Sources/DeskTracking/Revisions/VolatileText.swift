@@ -1,11 +1,11 @@
 /// What changes on a page without the article changing: "Updated 5 minutes ago", "Last updated: 10:42 GMT",
-/// "23 comments", "1.2k shares", view counts, the date in a dateline. `key(_:isFirst:)` gives a sentence's
+/// "23 comments", "1.2k shares", view counts, the date in a dateline. `key(_:)` gives a sentence's
 /// matching key with those parts masked, or "" when the sentence is nothing but such parts (it is then left
 /// out of the diff altogether).
 ///
 /// Masked anywhere: a count before a counter noun ("23 comments", "1.2k shares", "4,100 views"), after one
 /// ("Comments (23)"), and an age ("5 minutes ago", "an hour ago"). Masked only after a time-stamp verb
-/// ("updated", "published", "posted", "modified") and in a first sentence's dateline (before its dash): clock
+/// ("updated", "published", "posted", "modified") and in a dateline ("WASHINGTON, Nov 24 (Reuters) -"): clock
 /// times, dates, month and weekday names, time zones — elsewhere a date is news, and a change to it is a revision.
 public enum VolatileText {
     /// A whole sentence is only volatile when it is this short: a line of page furniture, not prose.
@@ -24,12 +24,20 @@ public enum VolatileText {
         "recommend", "recommends", "recommendations", "points", "upvotes", "claps", "responses", "response",
         "watching", "viewers", "plays", "listens", "downloads",
     ]
+    /// Counter nouns whose counts are masked in prose too; the others ("100 shares", "52 votes", "10 points",
+    /// "2 million viewers") are news in a sentence and only page furniture on a short line.
+    static let pageCounters: Set<String> = [
+        "comment", "comments", "likes", "reactions", "replies", "retweets", "upvotes", "claps", "recommends",
+    ]
     /// Counter nouns a count may also follow ("Comments (23)", "Views: 1,204"); not "shares" or "votes",
     /// which head numbers in prose ("shares 5% higher", "votes 52-48").
     static let countsAfter: Set<String> = ["comment", "comments", "views", "likes", "reactions", "replies", "responses"]
     static let ageUnits: Set<String> = [
         "second", "seconds", "sec", "secs", "s", "minute", "minutes", "min", "mins", "m", "hour", "hours", "hr", "hrs",
         "h", "day", "days", "d", "week", "weeks", "wk", "wks", "month", "months", "mo", "year", "years", "yr", "yrs",
+    ]
+    static let longAgeUnits: Set<String> = [
+        "day", "days", "d", "week", "weeks", "wk", "wks", "month", "months", "mo", "year", "years", "yr", "yrs",
     ]
     static let stampVerbs: Set<String> = [
         "updated", "update", "published", "posted", "modified", "edited", "revised", "uploaded", "filed", "amended",
@@ -55,21 +63,22 @@ public enum VolatileText {
     ]
 
     /// Matching key of a sentence with volatile parts masked as "#"; "" when nothing else is left.
-    public static func key(_ sentence: String, isFirst: Bool = false) -> String {
+    public static func key(_ sentence: String) -> String {
         var words = tokens(sentence)
         guard !words.isEmpty else { return "" }
         var masked = [Bool](repeating: false, count: words.count)
         let lower = words.map { $0.lowercased() }
         for i in lower.indices {
             // Counts before and after counter nouns.
-            if counterNouns.contains(lower[i]) {
+            if counterNouns.contains(lower[i]), words.count <= maximumFurnitureWords || pageCounters.contains(lower[i]) {
                 var k = i - 1
                 if k >= 0, lower[k] == "k" || lower[k] == "m" { k -= 1 }
                 if k >= 0, isCount(lower[k]) { for x in k..<i { masked[x] = true } }
                 if countsAfter.contains(lower[i]), i + 1 < lower.count, isCount(lower[i + 1]) { masked[i + 1] = true }
             }
-            // Ages: "5 minutes ago", "an hour ago", "2h ago".
-            if lower[i] == "ago", i >= 1 {
+            // Ages: "5 minutes ago", "an hour ago", "2h ago"; in prose only the short ones that drift as a page
+            // ages ("18 years ago" in a sentence is news).
+            if lower[i] == "ago", i >= 1, words.count <= maximumFurnitureWords || !longAgeUnits.contains(lower[i - 1]) {
                 if ageUnits.contains(lower[i - 1]) {
                     masked[i - 1] = true
                     if i >= 2, isCount(lower[i - 2]) || ["a", "an", "one", "few"].contains(lower[i - 2]) { masked[i - 2] = true }
@@ -86,7 +95,7 @@ public enum VolatileText {
                 }
             }
         }
-        if isFirst, let dash = words.prefix(datelineReach + 1).firstIndex(where: isDash) {
+        if let dash = datelineEnd(words, lower) {
             for k in 0..<dash where isDateWord(lower[k]) { masked[k] = true }
         }
         if words.count <= maximumFurnitureWords,
@@ -120,6 +129,17 @@ public enum VolatileText {
         }
         if !current.isEmpty { out.append(current) }
         return out
+    }
+
+    /// The position of a dateline's dash: "WASHINGTON, Nov 24 (Reuters) -", "PARIS, March 3 —": a place in
+    /// capitals, a date, within `datelineReach` words of the start. Wherever the sentence stands (a note put
+    /// above it must not unmask it).
+    static func datelineEnd(_ words: [String], _ lower: [String]) -> Int? {
+        guard let first = words.first, first.count >= 2, first.allSatisfy({ !$0.isLetter || $0.isUppercase }),
+              first.contains(where: \.isLetter),
+              let dash = words.prefix(datelineReach + 1).firstIndex(where: isDash),
+              (0..<dash).contains(where: { isDateWord(lower[$0]) }) else { return nil }
+        return dash
     }
 
     static func isDash(_ w: String) -> Bool { w == "-" || w == "\u{2014}" || w == "\u{2013}" || w == "|" || w == "\u{00B7}" || w == "\u{2022}" }
