@@ -35,6 +35,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Where to write the predictions (JSON).")
     var out: String
 
+    @Option(help: "revisions: the generator's seed (the floors use 5 and 6).")
+    var seed: UInt64 = RevisionEval.defaultSeed
+
     func run() throws {
         let dataURL = URL(fileURLWithPath: data)
         try presenting {

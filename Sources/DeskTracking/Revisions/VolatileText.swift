@@ -3,8 +3,9 @@
 /// matching key with those parts masked, or "" when the sentence is nothing but such parts (it is then left
 /// out of the diff altogether).
 ///
-/// Masked anywhere: a count before a counter noun ("23 comments", "1.2k shares", "4,100 views"), after one
-/// ("Comments (23)"), and an age ("5 minutes ago", "an hour ago"). Masked only after a time-stamp verb
+/// Masked anywhere: a count of comments, likes or replies ("23 comments", "Comments (23)") and a short age
+/// ("5 minutes ago", "an hour ago"). Other counts ("1.2k shares", "4,100 views") and long ages ("3 days ago")
+/// only make a line furniture when nothing else is on it: in prose they are news. Masked only after a time-stamp verb
 /// ("updated", "published", "posted", "modified") and in a dateline ("WASHINGTON, Nov 24 (Reuters) -"): clock
 /// times, dates, month and weekday names, time zones — elsewhere a date is news, and a change to it is a revision.
 public enum VolatileText {
@@ -67,23 +68,30 @@ public enum VolatileText {
         var words = tokens(sentence)
         guard !words.isEmpty else { return "" }
         var masked = [Bool](repeating: false, count: words.count)
+        // Masked only when the whole line turns out to be furniture: counts that are news in prose
+        // ("sold 100 shares", "52 votes") and long ages ("18 years ago").
+        var furnitureOnly = [Bool](repeating: false, count: words.count)
         let lower = words.map { $0.lowercased() }
         for i in lower.indices {
             // Counts before and after counter nouns.
-            if counterNouns.contains(lower[i]), words.count <= maximumFurnitureWords || pageCounters.contains(lower[i]) {
+            if counterNouns.contains(lower[i]) {
+                let page = pageCounters.contains(lower[i])
                 var k = i - 1
                 if k >= 0, lower[k] == "k" || lower[k] == "m" { k -= 1 }
-                if k >= 0, isCount(lower[k]) { for x in k..<i { masked[x] = true } }
+                if k >= 0, isCount(lower[k]) { for x in k..<i { if page { masked[x] = true } else { furnitureOnly[x] = true } } }
                 if countsAfter.contains(lower[i]), i + 1 < lower.count, isCount(lower[i + 1]) { masked[i + 1] = true }
             }
             // Ages: "5 minutes ago", "an hour ago", "2h ago"; in prose only the short ones that drift as a page
             // ages ("18 years ago" in a sentence is news).
-            if lower[i] == "ago", i >= 1, words.count <= maximumFurnitureWords || !longAgeUnits.contains(lower[i - 1]) {
-                if ageUnits.contains(lower[i - 1]) {
-                    masked[i - 1] = true
-                    if i >= 2, isCount(lower[i - 2]) || ["a", "an", "one", "few"].contains(lower[i - 2]) { masked[i - 2] = true }
-                } else if lower[i - 1].first?.isNumber == true {
-                    masked[i - 1] = true
+            if lower[i] == "ago", i >= 1 {
+                let unit = lower[i - 1]
+                if ageUnits.contains(unit) || unit.first?.isNumber == true {
+                    let long = longAgeUnits.contains(unit)
+                    var span = [i - 1]
+                    if ageUnits.contains(unit), i >= 2, isCount(lower[i - 2]) || ["a", "an", "one", "few"].contains(lower[i - 2]) {
+                        span.append(i - 2)
+                    }
+                    for x in span { if long { furnitureOnly[x] = true } else { masked[x] = true } }
                 }
             }
             // Time stamps after a stamp verb.
@@ -99,9 +107,9 @@ public enum VolatileText {
             for k in 0..<dash where isDateWord(lower[k]) { masked[k] = true }
         }
         if words.count <= maximumFurnitureWords,
-           lower.indices.allSatisfy({ masked[$0] || isDash(lower[$0]) || furniture.contains(lower[$0])
+           lower.indices.allSatisfy({ masked[$0] || furnitureOnly[$0] || isDash(lower[$0]) || furniture.contains(lower[$0])
                || stampVerbs.contains(lower[$0]) || counterNouns.contains(lower[$0]) || isStampWord(lower[$0]) }),
-           lower.indices.contains(where: { masked[$0] || stampVerbs.contains(lower[$0]) }) {
+           lower.indices.contains(where: { masked[$0] || furnitureOnly[$0] || stampVerbs.contains(lower[$0]) }) {
             return ""
         }
         for i in words.indices where masked[i] { words[i] = "#" }
