@@ -63,7 +63,10 @@ struct VersionBuilder {
             bottom = [.comments, .shares, .views, .commentsParen].randomElement(using: &random)!
             old.append(Item(text: bottom!.render(&random), origin: .furniture))
         }
-        for k in old.indices where old[k].origin != .furniture { old[k].origin = .old(k) }
+        // A line without words ("___", "...") is layout, not text: the diff leaves it out, and so does the truth.
+        for k in old.indices where old[k].origin != .furniture {
+            old[k].origin = SentenceKey.key(old[k].text).isEmpty ? .furniture : .old(k)
+        }
         new = old
         newTitle = title
 
@@ -114,7 +117,7 @@ struct VersionBuilder {
     mutating func cosmeticEdit(_ kind: String, dateline: (String, String)?) {
         switch kind {
         case "timestamp":
-            let furniture = new.indices.filter { new[$0].origin == .furniture }
+            let furniture = new.indices.filter { new[$0].origin == .furniture && !SentenceKey.key(new[$0].text).isEmpty }
             guard !furniture.isEmpty else { return cosmeticEdit("counter-appears", dateline: dateline) }
             for k in furniture {
                 // Re-render with the same template: the kind is read back from which template gives the same words.

@@ -140,13 +140,14 @@ public enum VolatileText {
     }
 
     /// The position of a dateline's dash: "WASHINGTON, Nov 24 (Reuters) -", "PARIS, March 3 —": a place in
-    /// capitals, a date, within `datelineReach` words of the start. Wherever the sentence stands (a note put
+    /// capitals, a month or weekday name, within `datelineReach` words of the start (a bare number is not
+    /// enough: "HD HOME DEPOT 225.86 -12.99" is a table row). Wherever the sentence stands (a note put
     /// above it must not unmask it).
     static func datelineEnd(_ words: [String], _ lower: [String]) -> Int? {
         guard let first = words.first, first.count >= 2, first.allSatisfy({ !$0.isLetter || $0.isUppercase }),
               first.contains(where: \.isLetter),
               let dash = words.prefix(datelineReach + 1).firstIndex(where: isDash),
-              (0..<dash).contains(where: { isDateWord(lower[$0]) }) else { return nil }
+              (0..<dash).contains(where: { months.contains(lower[$0]) || weekdays.contains(lower[$0]) }) else { return nil }
         return dash
     }
 
