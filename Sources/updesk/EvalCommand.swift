@@ -17,6 +17,7 @@ struct EvalCommand: ParsableCommand {
           ner         a folder holding one *.sentences.jsonl (and its gold file for scoring)
           updates     EVENT/annotator*.tsv (Date column: the days asked) + EVENT/topic; articles in DATA/../timelines
           timelines   TOPIC_SOURCE/articles.jsonl + timelines.jsonl (only its number of dates is read)
+          revisions   ground-truth.json of clean bodies (as extraction): generated versions, scored by what the generator knows
         Predictions are written in the format the matching ../shared/tools/score_*.py reads. extraction, scrapes and
         stories are scored in Swift by the same definition; timex, ner, updates and timelines run the Python scorer when
         it is found beside the data (DATA/../../tools) or in $UPDESK_TOOLS, with $UPDESK_PYTHON (default python3).
@@ -24,7 +25,7 @@ struct EvalCommand: ParsableCommand {
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case extraction, scrapes, stories, timex, ner, updates, timelines
+        case extraction, scrapes, stories, timex, ner, updates, timelines, revisions
     }
 
     @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -38,6 +39,9 @@ struct EvalCommand: ParsableCommand {
 
     @Option(help: "stories on dated-article folders: only these topic folders (comma-separated).")
     var folders: String?
+
+    @Option(help: "revisions: the generator's seed (the floors use 5 and 6).")
+    var seed: UInt64 = RevisionEval.defaultSeed
 
     func run() throws {
         let dataURL = URL(fileURLWithPath: data)
@@ -57,6 +61,8 @@ struct EvalCommand: ParsableCommand {
                 try write(result.predictions)
                 print(String(format: "placed in %.1f s", Date().timeIntervalSince(started)))
                 print(result.score.description)
+            case .revisions:
+                try runRevisions()
             case .timex:
                 let started = Date(), cpu = Self.cpuSeconds()
                 try write(TimexEval.predict(textFolder: dataURL.appendingPathComponent("text")))
