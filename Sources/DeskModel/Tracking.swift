@@ -119,6 +119,8 @@ public struct Placement: Sendable, Hashable {
     public var timeline: [TimelineEntry]
     /// For an article that opens a story: the quiet story it continues (a new event about the same subject).
     public var follows: Int64?
+    /// For a revision: what changed (sentence and word diff) and whether it is a correction.
+    public var revision: RevisionVerdict?
 
     public init(disposition: Disposition, storyID: Int64?, storySimilarity: Double, contentHash: String, simhash: UInt64,
                 terms: [String: Double], sentences: [PlacedSentence], timeline: [TimelineEntry]) {
@@ -137,6 +139,8 @@ public struct Placement: Sendable, Hashable {
 /// placing one article does not grow with the number of stories held.
 public protocol TrackingMemory {
     func article(docID: String) throws -> HeldArticle?
+    /// The stored text of a held article (its current version), to tell a real revision from a cosmetic change.
+    func storedArticle(id: Int64) throws -> Article?
     func articles(contentHash: String) throws -> [HeldArticle]
     /// Articles sharing at least one SimHash band (LSH candidates for near-duplicates).
     func articles(simhashBands: [Int64]) throws -> [HeldArticle]

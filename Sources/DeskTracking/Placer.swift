@@ -22,6 +22,8 @@ public struct Placer: Sendable {
     static let heldSentenceLimit = 1500
 
     let judge = NoveltyJudge()
+    let revisions = RevisionClassifier()
+    let splitter = SentenceSplitter()
 
     public init() {}
 
@@ -40,12 +42,20 @@ public struct Placer: Sendable {
 
         // 1. The same document again, or a new version of it.
         if let held = try memory.article(docID: article.id) {
-            if held.contentHash == hash {
-                return Placement(disposition: .unchanged(articleID: held.id), storyID: held.storyID, storySimilarity: 1,
-                                 contentHash: hash, simhash: simhash, terms: [:], sentences: [], timeline: [])
+            let unchanged = Placement(disposition: .unchanged(articleID: held.id), storyID: held.storyID, storySimilarity: 1,
+                                      contentHash: hash, simhash: simhash, terms: [:], sentences: [], timeline: [])
+            if held.contentHash == hash { return unchanged }
+            // A changed timestamp, counter or dateline is not a new version.
+            var verdict: RevisionVerdict?
+            if let old = try memory.storedArticle(id: held.id) {
+                let v = revisions.classify(old: version(old), new: .init(title: article.title, sentences: analyzed.sentences.map(\.text)))
+                if !v.isRevision { return unchanged }
+                verdict = v
             }
-            return try finish(analyzed, disposition: .revision(of: held.id), storyID: held.storyID, similarity: 1,
-                              hash: hash, simhash: simhash, vector: vector, memory: memory)
+            var placement = try finish(analyzed, disposition: .revision(of: held.id), storyID: held.storyID, similarity: 1,
+                                       hash: hash, simhash: simhash, vector: vector, memory: memory)
+            placement.revision = verdict
+            return placement
         }
 
         // 2. A copy of something held under another id: exact, then near (SimHash bands).
@@ -81,6 +91,11 @@ public struct Placer: Sendable {
                                    vector: vector, memory: memory)
         placement.follows = followed
         return placement
+    }
+
+    /// A held article's sentences, split as the analyze stage splits them.
+    func version(_ article: Article) -> RevisionClassifier.Version {
+        .init(title: article.title, sentences: article.paragraphs.flatMap { splitter.split($0) })
     }
 
     func finish(_ analyzed: AnalyzedArticle, disposition: Placement.Disposition, storyID: Int64?, similarity: Double,

@@ -78,6 +78,31 @@ struct IngestTests {
         #expect(story.updates.map(\.text).contains("The army was called in to help."))
     }
 
+    @Test("a new timestamp or comment count is not a revision; a correction is stored as one, flagged")
+    func cosmeticChangesAndCorrections() throws {
+        let db = Paths.scratch("cosmetic").appendingPathComponent("desk.sqlite").path
+        let store = try SQLiteStore(path: db)
+        let ingestor = Ingestor(store: store, clock: Self.clock)
+        let body = "Flooding closed the main bridge on Monday. Schools stayed shut across the district. "
+            + "The river rose to 4.2 metres overnight."
+        let v1 = RawDocument(id: "page-1", origin: "v1", kind: .text, text: "Updated 5 minutes ago\n\n" + body + "\n\n12 comments",
+                             source: "Gazette", title: "Floods close bridge")
+        var v2 = v1
+        v2.text = "Updated 42 minutes ago\n\n" + body + "\n\n31 comments"
+        #expect(try ingestor.ingest(v1).action == .stored)
+        #expect(try ingestor.ingest(v2).action == .unchanged)
+        #expect(try store.counts().revisions == 0)
+        var v3 = v1
+        v3.text = body.replacingOccurrences(of: "Monday", with: "Tuesday")
+            + " An earlier version of this article misstated the day the bridge closed."
+        #expect(try ingestor.ingest(v3).action == .revised)
+        #expect(try store.counts().revisions == 1)
+        let revisions = try store.revisions(docID: "page-1")
+        #expect(revisions.count == 1)
+        #expect(revisions.first?.isCorrection == true)
+        #expect(revisions.first?.verdict?.diff.entries.contains { $0.op == .changed } == true)
+    }
+
     @Test("a changed number is an update even when the sentence looks old")
     func changedFact() throws {
         let db = Paths.scratch("facts").appendingPathComponent("desk.sqlite").path

@@ -110,6 +110,13 @@ enum SQLiteSchema {
                                arguments: [ProfileCoding.encode(profile), row["id"] as Int64])
             }
         }
+        migrator.registerMigration("v3-revision-diffs") { db in
+            // diff: the RevisionVerdict (sentence and word diff) as JSON; correction: the new version corrects the old.
+            try db.execute(sql: """
+            ALTER TABLE revisions ADD COLUMN diff TEXT;
+            ALTER TABLE revisions ADD COLUMN correction INTEGER NOT NULL DEFAULT 0;
+            """)
+        }
         registerSources(&migrator)
         return migrator
     }

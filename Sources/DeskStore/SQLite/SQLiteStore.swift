@@ -85,6 +85,21 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The revisions stored for the article with this document id, oldest first.
+    public func revisions(docID: String) throws -> [RevisionRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.version, r.created, r.correction, r.diff FROM revisions r JOIN articles a ON a.id = r.article_id
+                WHERE a.doc_id = ? ORDER BY r.version
+                """, arguments: [docID]).map { row in
+                let diff: String? = row["diff"]
+                return RevisionRecord(replacedVersion: row["version"], created: Date(timeIntervalSince1970: row["created"]),
+                                      isCorrection: row["correction"],
+                                      verdict: diff.flatMap { try? JSONDecoder().decode(RevisionVerdict.self, from: Data($0.utf8)) })
+            }
+        }
+    }
+
     public func latestPublished() throws -> Date? {
         try read { db in
             try Double.fetchOne(db, sql: "SELECT MAX(published) FROM articles").map { Date(timeIntervalSince1970: $0) }

@@ -33,6 +33,11 @@ struct SQLiteTransaction: StoreTransaction {
         try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE doc_id = ?", arguments: [docID]).map(Self.held)
     }
 
+    func storedArticle(id: Int64) throws -> Article? {
+        guard let json = try String.fetchOne(db, sql: "SELECT json FROM articles WHERE id = ?", arguments: [id]) else { return nil }
+        return try? JSONDecoder().decode(Article.self, from: Data(json.utf8))
+    }
+
     func articles(contentHash: String) throws -> [HeldArticle] {
         try Row.fetchAll(db, sql: "SELECT * FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 5",
                          arguments: [contentHash]).map(Self.held)
@@ -125,8 +130,10 @@ struct SQLiteTransaction: StoreTransaction {
             let added = newTexts.filter { !Set(oldSentences).contains($0) }
             let removed = oldSentences.filter { !Set(newTexts).contains($0) }
             try run(sql: """
-                INSERT INTO revisions (article_id, version, content_hash, json, added, removed, created) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, oldVersion, oldHash, old, Self.json(added), Self.json(removed), ingestedAt.timeIntervalSince1970])
+                INSERT INTO revisions (article_id, version, content_hash, json, added, removed, created, diff, correction)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, oldVersion, oldHash, old, Self.json(added), Self.json(removed), ingestedAt.timeIntervalSince1970,
+                                 placement.revision.map { Self.json($0) }, placement.revision?.isCorrection ?? false])
             try run(sql: """
                 UPDATE articles SET title = ?, url = COALESCE(?, url), published = COALESCE(?, published), content_hash = ?,
                 simhash = ?, version = version + 1, json = ? WHERE id = ?
