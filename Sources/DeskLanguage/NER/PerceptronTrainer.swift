@@ -1,3 +1,5 @@
+import DeskModel
+
 /// Trains a `PerceptronModel` with the averaged structured perceptron (Collins 2002): Viterbi-decode each
 /// sentence, move weights toward the gold labels' features and away from the predicted ones, and ship the
 /// average of the weights over all steps. Deterministic: a fixed-seed shuffle per epoch.
@@ -27,7 +29,7 @@ struct PerceptronTrainer {
         var tu = [Float](repeating: 0, count: (L + 1) * L)
         var c: Float = 1
         var order = Array(examples.indices)
-        var rng = SplitMix64(seed)
+        var rng = SeededRandom(seed: seed)
         for epoch in 0..<epochs {
             for k in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
             var errors = 0
@@ -70,18 +72,5 @@ struct PerceptronTrainer {
             weights.append(contentsOf: slice)
         }
         return PerceptronModel(labels: L, index: kept, weights: weights, transitions: t)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64) for reproducible shuffles.
-struct SplitMix64 {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

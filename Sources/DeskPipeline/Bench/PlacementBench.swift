@@ -46,7 +46,7 @@ public struct PlacementBench: Sendable {
         report(String(format: "stream=%d articles analysed in %.1f s (all cores; not part of the figures below)",
                       analyzed.count, Date().timeIntervalSince(started)))
         var held = 0, generation = 0
-        var rng = SplitMix64(seed: 17)
+        var rng = SeededRandom(seed: 17)
         for size in sizes {
             // Preload up to `size` generated articles (untimed).
             var loadStart = Date()
@@ -84,7 +84,7 @@ public struct PlacementBench: Sendable {
         }
     }
 
-    static func perturb(_ a: AnalyzedArticle, generation g: Int, rng: inout SplitMix64) -> AnalyzedArticle {
+    static func perturb(_ a: AnalyzedArticle, generation g: Int, rng: inout SeededRandom) -> AnalyzedArticle {
         func salted(_ term: String) -> String? {
             var h = Hasher()
             h.combine(term)
@@ -115,18 +115,5 @@ public struct PlacementBench: Sendable {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-}
-
-/// A small seeded generator, so generated load is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

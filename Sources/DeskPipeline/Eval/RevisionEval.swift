@@ -56,7 +56,7 @@ public struct RevisionEval: Sendable {
     /// Diffs one long article (the first `longArticleSentences` sentences of the set, 50 edits) a few times.
     static func timeLongDiff(_ all: [String], seed: UInt64) -> (Double, Int) {
         let base = Array(all.prefix(longArticleSentences))
-        var builder = VersionBuilder(base: base, random: RevisionRandom(seed: seed, name: "long"), pool: Array(all.suffix(200)))
+        var builder = VersionBuilder(base: base, random: SeededRandom(seed: seed, name: "long"), pool: Array(all.suffix(200)))
         var made = builder.make(.identical)
         for k in 0..<50 { builder.textEdit(["add", "remove", "reword", "number", "move"][k % 5]) }
         made.new.sentences = builder.new.map(\.text)

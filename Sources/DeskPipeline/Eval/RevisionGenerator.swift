@@ -66,7 +66,7 @@ public struct RevisionGenerator: Sendable {
     public func cases(id: String, body: String, count: Int) -> [Case] {
         let base = Self.sentences(body)
         guard base.count >= Self.minimumSentences else { return [] }
-        var r = RevisionRandom(seed: seed, name: id)
+        var r = SeededRandom(seed: seed, name: id)
         return (0..<count).map { n in
             let scenario = Self.pick(&r)
             var builder = VersionBuilder(base: base, random: r, pool: pool)
@@ -76,7 +76,7 @@ public struct RevisionGenerator: Sendable {
         }
     }
 
-    static func pick(_ r: inout RevisionRandom) -> Scenario {
+    static func pick(_ r: inout SeededRandom) -> Scenario {
         var x = Int.random(in: 0..<weights.map(\.1).reduce(0, +), using: &r)
         for (s, w) in weights {
             if x < w { return s }

@@ -1,3 +1,4 @@
+import DeskModel
 import Foundation
 
 /// The edits an editor makes inside one sentence, for the revision generator: word swaps, a clause added or
@@ -8,10 +9,10 @@ enum SentenceEdits {
     static let maximumCutShare = 0.35
 
     /// One or two edits; the result always differs in its words.
-    static func reword(_ text: String, _ r: inout RevisionRandom) -> String {
+    static func reword(_ text: String, _ r: inout SeededRandom) -> String {
         var t = text
         for _ in 0..<Int.random(in: 1...2, using: &r) {
-            let edits: [(String, inout RevisionRandom) -> String?] = [swapWord, addClause, cutClause, insertWord]
+            let edits: [(String, inout SeededRandom) -> String?] = [swapWord, addClause, cutClause, insertWord]
             let order = edits.indices.shuffled(using: &r)
             for k in order {
                 if let out = edits[k](t, &r), out != t { t = out; break }
@@ -20,7 +21,7 @@ enum SentenceEdits {
         return t == text ? text + " " + "Officials said so." : t
     }
 
-    static func swapWord(_ text: String, _ r: inout RevisionRandom) -> String? {
+    static func swapWord(_ text: String, _ r: inout SeededRandom) -> String? {
         var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let options = words.indices.filter { RevisionTemplates.synonyms[core($0, words).lowercased()] != nil }
         guard let k = options.randomElement(using: &r) else { return nil }
@@ -36,12 +37,12 @@ enum SentenceEdits {
         words[k].trimmingCharacters(in: .punctuationCharacters.union(.symbols))
     }
 
-    static func addClause(_ text: String, _ r: inout RevisionRandom) -> String? {
+    static func addClause(_ text: String, _ r: inout SeededRandom) -> String? {
         guard let last = text.last, ".!?".contains(last), !text.hasSuffix("\"."), !text.hasSuffix("”.") else { return nil }
         return String(text.dropLast()) + RevisionTemplates.clauses.randomElement(using: &r)! + String(last)
     }
 
-    static func cutClause(_ text: String, _ r: inout RevisionRandom) -> String? {
+    static func cutClause(_ text: String, _ r: inout SeededRandom) -> String? {
         let parts = text.components(separatedBy: ", ")
         guard parts.count >= 3 else { return nil }
         let total = Double(text.split(separator: " ").count)
@@ -52,7 +53,7 @@ enum SentenceEdits {
         return kept.joined(separator: ", ")
     }
 
-    static func insertWord(_ text: String, _ r: inout RevisionRandom) -> String? {
+    static func insertWord(_ text: String, _ r: inout SeededRandom) -> String? {
         var words = text.split(separator: " ").map(String.init)
         guard words.count >= 4 else { return nil }
         words.insert(RevisionTemplates.insertions.randomElement(using: &r)!, at: Int.random(in: 1..<(words.count - 1), using: &r))
@@ -82,7 +83,7 @@ enum SentenceEdits {
     static func hasNumber(_ text: String) -> Bool { !numbers(text).isEmpty }
 
     /// A number goes up (a toll rises, a count is revised) by a plausible step.
-    static func updateNumber(_ text: String, _ r: inout RevisionRandom) -> String {
+    static func updateNumber(_ text: String, _ r: inout SeededRandom) -> String {
         guard let range = numbers(text).randomElement(using: &r), let n = Int(text[range]) else { return text }
         let step = Int.random(in: 1...max(3, n / 2), using: &r)
         var t = text

@@ -1,3 +1,4 @@
+import DeskModel
 /// The page furniture and notes the revision generator writes: time stamps and counters as news sites
 /// print them, datelines as wire services write them, and correction notes in the wording of newsroom
 /// correction policies (some in wordings the classifier's phrase list does not hold, so its recall is tested).
@@ -15,7 +16,7 @@ enum RevisionTemplates {
     enum Furniture: CaseIterable {
         case age, lastUpdated, publishedUpdated, longStamp, comments, shares, views, commentsParen, stampAndCount
 
-        func render(_ r: inout RevisionRandom) -> String {
+        func render(_ r: inout SeededRandom) -> String {
             let hour = Int.random(in: 0...23, using: &r), minute = Int.random(in: 0...59, using: &r)
             let clock = "\(hour):\(minute < 10 ? "0" : "")\(minute)"
             let day = Int.random(in: 1...28, using: &r), year = Int.random(in: 2018...2026, using: &r)
@@ -47,13 +48,13 @@ enum RevisionTemplates {
         }
     }
 
-    static func dateline(_ r: inout RevisionRandom, city: String, agency: String) -> String {
+    static func dateline(_ r: inout SeededRandom, city: String, agency: String) -> String {
         let month = shortMonths.randomElement(using: &r)!, day = Int.random(in: 1...28, using: &r)
         return agency.isEmpty ? "\(city), \(month) \(day) — " : "\(city), \(month) \(day) \(agency) - "
     }
 
     /// Correction notes; `subject` names what was wrong ("the number of people hurt").
-    static func correctionNote(_ r: inout RevisionRandom) -> String {
+    static func correctionNote(_ r: inout SeededRandom) -> String {
         let subject = ["the number of people injured", "the date of the vote", "the name of the company",
                        "the size of the budget", "the title of an official", "the location of the meeting",
                        "the age of the victim", "the amount of the fine"].randomElement(using: &r)!

@@ -24,14 +24,14 @@ struct VersionBuilder {
     }
 
     let base: [String]
-    var random: RevisionRandom
+    var random: SeededRandom
     let pool: [String]
     var new: [Item] = []
     var edits: [String] = []
     var title = ""
     var newTitle = ""
 
-    init(base: [String], random: RevisionRandom, pool: [String]) {
+    init(base: [String], random: SeededRandom, pool: [String]) {
         self.base = base
         self.random = random
         self.pool = pool
@@ -146,7 +146,7 @@ struct VersionBuilder {
     }
 
     /// A fresh rendering of a furniture line of the same kind (the kind that renders to the same word shape).
-    static func rerender(_ line: String, _ r: inout RevisionRandom) -> String {
+    static func rerender(_ line: String, _ r: inout SeededRandom) -> String {
         let shape = { (s: String) in s.filter { $0.isLetter }.prefix(6) }
         for kind in RevisionTemplates.Furniture.allCases {
             for _ in 0..<12 {

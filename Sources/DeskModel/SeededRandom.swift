@@ -1,6 +1,7 @@
 /// A seeded random number generator (SplitMix64, Steele et al. 2014): the same seed gives the same
-/// revisions on every machine, so generated evaluation sets can be rebuilt from the command line.
-public struct RevisionRandom: RandomNumberGenerator, Sendable {
+/// output on every machine: generated revisions, generated bench load and the entity model's training shuffles
+/// can all be rebuilt from the command line.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
