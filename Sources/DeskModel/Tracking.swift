@@ -149,7 +149,19 @@ public protocol TrackingMemory {
     /// the vector's heaviest terms, reading a bounded number of the most recent postings per term, so the
     /// cost does not grow with the number of stories held.
     func nearestStories(to vector: [String: Double], activeSince: Date, limit: Int) throws -> [StoryMatch]
+    /// The story's most recent `limit` sentences, newest first.
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence]
+    /// The story's sentences stored after the sentence `after` (by id), at most the newest `limit` of them,
+    /// oldest first: what a cached story memory has not seen yet. Sentence ids of one story must grow in
+    /// commit order (true when placements into one story are serialised, as both stores do).
+    func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence]
     /// Number of articles each term occurs in, and the number of articles held.
     func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int)
+}
+
+extension TrackingMemory {
+    /// Correct for any store, through `sentences(story:limit:)`; stores override it with an indexed range query.
+    public func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence] {
+        try sentences(story: story, limit: limit).filter { $0.id > after }.reversed()
+    }
 }

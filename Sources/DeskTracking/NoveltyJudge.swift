@@ -39,6 +39,13 @@ public struct NoveltyJudge: Sendable {
             let terms = memory.intern(h.terms ?? Tokenizer.contentTerms(h.text))
             memory.add(id: h.id, terms: terms, numbers: NumberFacts.numbers(h.text), article: -1, seen: .distantPast)
         }
+        return judge(analyzed, story: memory)
+    }
+
+    /// Judges against a story memory whose entries carry stored sentence ids (a copy is extended with the
+    /// article's own sentences; the caller's memory is left as it was).
+    public func judge(_ analyzed: AnalyzedArticle, story: StoryMemory) -> [Placement.PlacedSentence] {
+        var memory = story
         let verdicts = judge(analyzed, memory: &memory, article: -2, seen: analyzed.article.published?.value ?? .distantPast,
                              withinArticle: true)
         return zip(analyzed.sentences, verdicts).map { sentence, v in

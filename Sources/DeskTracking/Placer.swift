@@ -24,8 +24,10 @@ public struct Placer: Sendable {
     let judge = NoveltyJudge()
     let revisions = RevisionClassifier()
     let splitter = SentenceSplitter()
+    /// Story memories between placements (one placer serves one store).
+    public let memories: StoryMemoryCache
 
-    public init() {}
+    public init(memories: StoryMemoryCache = StoryMemoryCache()) { self.memories = memories }
 
     public func place(_ analyzed: AnalyzedArticle, memory: any TrackingMemory, now: Date) throws -> Placement {
         let article = analyzed.article
@@ -100,8 +102,8 @@ public struct Placer: Sendable {
 
     func finish(_ analyzed: AnalyzedArticle, disposition: Placement.Disposition, storyID: Int64?, similarity: Double,
                 hash: String, simhash: UInt64, vector: TermVector, memory: any TrackingMemory) throws -> Placement {
-        let held = try storyID.map { try memory.sentences(story: $0, limit: Self.heldSentenceLimit) } ?? []
-        let sentences = judge.judge(analyzed, against: held)
+        let story = try storyID.map { try memories.memory(story: $0, limit: Self.heldSentenceLimit, store: memory) } ?? StoryMemory()
+        let sentences = judge.judge(analyzed, story: story)
         return Placement(disposition: disposition, storyID: storyID, storySimilarity: similarity, contentHash: hash,
                          simhash: simhash, terms: vector.weights, sentences: sentences,
                          timeline: TimelineBuilder.entries(analyzed, placed: sentences))

@@ -16,12 +16,14 @@ public final class Ingestor: @unchecked Sendable {
     let store: any Store
     let extractor = Extractor()
     let analyzer = LanguageAnalyzer()
-    let placer = Placer()
+    public let placer: Placer
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    public init(store: any Store, logger: Logger = Logger(label: "updesk.ingest"), clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any Store, placer: Placer = Placer(), logger: Logger = Logger(label: "updesk.ingest"),
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
+        self.placer = placer
         self.logger = logger
         self.clock = clock
     }
@@ -88,9 +90,15 @@ public final class Ingestor: @unchecked Sendable {
     /// Places one analysed article and stores the result, in one write transaction.
     public func place(_ analyzed: AnalyzedArticle) throws -> PlacementOutcome {
         let now = clock()
-        return try store.write { tx in
-            let placement = try placer.place(analyzed, memory: tx, now: now)
-            return try tx.apply(placement, to: analyzed, ingestedAt: now)
+        do {
+            return try store.write { tx in
+                let placement = try placer.place(analyzed, memory: tx, now: now)
+                return try tx.apply(placement, to: analyzed, ingestedAt: now)
+            }
+        } catch {
+            // What the story memories read inside a rolled-back transaction may not exist: read afresh next time.
+            placer.memories.removeAll()
+            throw error
         }
     }
 

@@ -94,6 +94,17 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence] {
+        // Index range scan on sentences_story (story_id, id): only what the caller has not seen.
+        try Row.fetchAll(db, sql: """
+            SELECT id, article_id, text, terms FROM sentences WHERE story_id = ? AND id > ? ORDER BY id DESC LIMIT ?
+            """, arguments: [story, after, limit]).reversed().map { row in
+            let terms: String = row["terms"]
+            return HeldSentence(id: row["id"], articleID: row["article_id"], text: row["text"],
+                                terms: terms.isEmpty ? nil : terms.split(separator: " ").map(String.init))
+        }
+    }
+
     func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int) {
         var counts: [String: Int] = [:]
         if !terms.isEmpty {
