@@ -155,11 +155,16 @@ public protocol TrackingMemory {
     /// oldest first: what a cached story memory has not seen yet. Sentence ids of one story must grow in
     /// commit order (true when placements into one story are serialised, as both stores do).
     func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence]
+    /// The story's most recent articles from `source` (not copies), newest first.
+    func articles(story: Int64, source: String, limit: Int) throws -> [HeldArticle]
     /// Number of articles each term occurs in, and the number of articles held.
     func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int)
 }
 
 extension TrackingMemory {
+    /// A store without this lookup finds earlier versions under the same id or SimHash only.
+    public func articles(story: Int64, source: String, limit: Int) throws -> [HeldArticle] { [] }
+
     /// Correct for any store, through `sentences(story:limit:)`; stores override it with an indexed range query.
     public func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence] {
         try sentences(story: story, limit: limit).filter { $0.id > after }.reversed()

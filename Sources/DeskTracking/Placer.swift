@@ -18,6 +18,11 @@ public struct Placer: Sendable {
     static let horizonDays = 400.0
     /// Candidate stories scored per article.
     static let candidateLimit = 8
+    /// Most recent articles of the same source in the chosen story checked as earlier versions (bounds the cost).
+    static let sameSourceRecent = 5
+    /// A same-source article keeping at least this share of a held article's sentences verbatim is its new version
+    /// (an update adds, rewords or drops some sentences; a different article keeps almost none).
+    static let sameSourceKeptShare = 0.6
     /// Sentences of a story compared for novelty: the most recent ones (bounded, so cost stays flat).
     static let heldSentenceLimit = 1500
 
@@ -31,9 +36,11 @@ public struct Placer: Sendable {
 
     public func place(_ analyzed: AnalyzedArticle, memory: any TrackingMemory, now: Date) throws -> Placement {
         let article = analyzed.article
-        var text = article.title ?? ""
-        text += "\n" + article.paragraphs.joined(separator: "\n")
-        let words = Fingerprint.words(text)
+        // Fingerprints cover the body: a syndicated copy under another headline is still a copy. A body too short
+        // to tell articles apart (a feed summary, "Read more") is fingerprinted with its headline.
+        let bodyWords = Fingerprint.words(article.paragraphs.joined(separator: "\n"))
+        let words = bodyWords.count >= Fingerprint.minimumWordsForSimHash ? bodyWords
+            : Fingerprint.words(article.title ?? "") + bodyWords
         let hash = Fingerprint.contentHash(words)
         let simhash = Fingerprint.simhash(words)
         let when = article.published?.value ?? now
@@ -44,20 +51,7 @@ public struct Placer: Sendable {
 
         // 1. The same document again, or a new version of it.
         if let held = try memory.article(docID: article.id) {
-            let unchanged = Placement(disposition: .unchanged(articleID: held.id), storyID: held.storyID, storySimilarity: 1,
-                                      contentHash: hash, simhash: simhash, terms: [:], sentences: [], timeline: [])
-            if held.contentHash == hash { return unchanged }
-            // A changed timestamp, counter or dateline is not a new version.
-            var verdict: RevisionVerdict?
-            if let old = try memory.storedArticle(id: held.id) {
-                let v = revisions.classify(old: version(old), new: .init(title: article.title, sentences: analyzed.sentences.map(\.text)))
-                if !v.isRevision { return unchanged }
-                verdict = v
-            }
-            var placement = try finish(analyzed, disposition: .revision(of: held.id), storyID: held.storyID, similarity: 1,
-                                       hash: hash, simhash: simhash, vector: vector, memory: memory)
-            placement.revision = verdict
-            return placement
+            return try revise(held, analyzed, hash: hash, simhash: simhash, vector: vector, memory: memory)
         }
 
         // 2. A copy of something held under another id: exact, then near (SimHash bands).
@@ -66,11 +60,15 @@ public struct Placer: Sendable {
                              contentHash: hash, simhash: simhash, terms: vector.weights, sentences: [], timeline: [])
         }
         if words.count >= Fingerprint.minimumWordsForSimHash {
-            let near = try memory.articles(simhashBands: Fingerprint.bands(simhash))
+            let candidates = try memory.articles(simhashBands: Fingerprint.bands(simhash))
                 .map { ($0, Fingerprint.distance($0.simhash, simhash)) }
-                .filter { $0.1 <= Fingerprint.nearDuplicateBits }
-                .min { $0.1 < $1.1 }
+            let near = candidates.filter { $0.1 <= Fingerprint.nearDuplicateBits }.min { $0.1 < $1.1 }
             if let (copy, distance) = near {
+                // The same source again with near-same text under another id: a new version (a story re-filed
+                // under a new address), not another outlet's copy.
+                if Self.sameSource(copy, article) {
+                    return try revise(copy, analyzed, hash: hash, simhash: simhash, vector: vector, memory: memory)
+                }
                 return Placement(disposition: .duplicate(of: copy.id, similarity: 1 - Double(distance) / 64),
                                  storyID: copy.storyID, storySimilarity: 1, contentHash: hash, simhash: simhash,
                                  terms: vector.weights, sentences: [], timeline: [])
@@ -84,6 +82,15 @@ public struct Placer: Sendable {
         func effective(_ m: StoryMatch) -> Double { m.lastSeen < quietSince ? m.similarity / Self.quietStoryFactor : m.similarity }
         let best = matches.max { effective($0) < effective($1) || (effective($0) == effective($1) && $0.story > $1.story) }
         if let best, effective(best) >= Self.joinThreshold {
+            // A larger edit re-filed by the same source under another id: a new version of its held article.
+            if article.source?.isEmpty == false {
+                for held in try memory.articles(story: best.story, source: article.source!, limit: Self.sameSourceRecent) {
+                    guard held.docID != article.id, let old = try memory.storedArticle(id: held.id) else { continue }
+                    if Self.keptShare(of: version(old).sentences, in: analyzed.sentences.map(\.text)) >= Self.sameSourceKeptShare {
+                        return try revise(held, analyzed, hash: hash, simhash: simhash, vector: vector, memory: memory)
+                    }
+                }
+            }
             return try finish(analyzed, disposition: .new, storyID: best.story, similarity: best.similarity, hash: hash,
                               simhash: simhash, vector: vector, memory: memory)
         }
@@ -93,6 +100,40 @@ public struct Placer: Sendable {
                                    vector: vector, memory: memory)
         placement.follows = followed
         return placement
+    }
+
+    /// `analyzed` as a version of `held`: unchanged when the text is the same or the change is cosmetic (a
+    /// timestamp, a counter, a dateline), else a revision with its sentence and word diff.
+    func revise(_ held: HeldArticle, _ analyzed: AnalyzedArticle, hash: String, simhash: UInt64, vector: TermVector,
+                memory: any TrackingMemory) throws -> Placement {
+        let article = analyzed.article
+        let unchanged = Placement(disposition: .unchanged(articleID: held.id), storyID: held.storyID, storySimilarity: 1,
+                                  contentHash: hash, simhash: simhash, terms: [:], sentences: [], timeline: [])
+        if held.contentHash == hash && (held.title ?? "") == (article.title ?? "") { return unchanged }
+        var verdict: RevisionVerdict?
+        if let old = try memory.storedArticle(id: held.id) {
+            let v = revisions.classify(old: version(old), new: .init(title: article.title, sentences: analyzed.sentences.map(\.text)))
+            if !v.isRevision { return unchanged }
+            verdict = v
+        }
+        var placement = try finish(analyzed, disposition: .revision(of: held.id), storyID: held.storyID, similarity: 1,
+                                   hash: hash, simhash: simhash, vector: vector, memory: memory)
+        placement.revision = verdict
+        return placement
+    }
+
+    /// Share of `old` sentences found verbatim in `new`.
+    static func keptShare(of old: [String], in new: [String]) -> Double {
+        guard !old.isEmpty else { return 0 }
+        let fresh = Set(new)
+        return Double(old.filter { fresh.contains($0) }.count) / Double(old.count)
+    }
+
+    /// Both name the same, non-empty source.
+    static func sameSource(_ held: HeldArticle, _ article: Article) -> Bool {
+        guard let a = held.source?.trimmingCharacters(in: .whitespaces).lowercased(), !a.isEmpty,
+              let b = article.source?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        return a == b
     }
 
     /// A held article's sentences, split as the analyze stage splits them.

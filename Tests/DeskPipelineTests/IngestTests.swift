@@ -78,6 +78,42 @@ struct IngestTests {
         #expect(story.updates.map(\.text).contains("The army was called in to help."))
     }
 
+    @Test("the same source re-filing near-same text under a new id is a revision; another source's copy is a duplicate")
+    func revisionUnderNewID() throws {
+        let db = Paths.scratch("revision-new-id").appendingPathComponent("desk.sqlite").path
+        let store = try SQLiteStore(path: db)
+        let ingestor = Ingestor(store: store, clock: Self.clock)
+        let body = """
+            Flooding closed the main bridge across the river Lune on Monday after three days of heavy rain in the hills. \
+            Schools stayed shut across the district and the council opened two rest centres for families moved from homes \
+            near the water. The river rose to 4.2 metres overnight, the highest level recorded since the floods of 2015, \
+            the Environment Agency said. Engineers will inspect the bridge on Wednesday before deciding when it can reopen \
+            to traffic, and buses will run a diversion through the upper town until then. Residents were told to avoid the \
+            riverside paths and to keep listening to local radio for warnings during the night.
+            """
+        let v1 = RawDocument(id: "https://gazette.example/floods", origin: "v1", kind: .text, text: body, source: "Gazette",
+                             title: "Floods close bridge")
+        let v2 = RawDocument(id: "https://gazette.example/floods-latest", origin: "v2", kind: .text,
+                             text: body + " The army was called in on Tuesday evening.", source: "Gazette",
+                             title: "Floods close bridge")
+        let copy = RawDocument(id: "https://courier.example/floods", origin: "c", kind: .text,
+                               text: body + " The army was called in on Tuesday evening.", source: "Courier",
+                               title: "Bridge shut by floods")
+        let first = try ingestor.ingest(v1)
+        #expect(first.action == .stored)
+        let second = try ingestor.ingest(v2)
+        #expect(second.action == .revised)
+        #expect(second.articleID == first.articleID)
+        #expect(second.newSentences == 1)
+        #expect(try ingestor.ingest(v2).action == .unchanged)
+        #expect(try ingestor.ingest(copy).action == .duplicate)
+        #expect(try store.revisions(docID: "https://gazette.example/floods-latest").count == 1)
+        let assigned = try store.assignments()
+        #expect(Set(assigned.map(\.docID)) == [v1.id, v2.id, copy.id])
+        #expect(Set(assigned.map(\.storyID)).count == 1)
+        #expect(try store.integrityCheck())
+    }
+
     @Test("a new timestamp or comment count is not a revision; a correction is stored as one, flagged")
     func cosmeticChangesAndCorrections() throws {
         let db = Paths.scratch("cosmetic").appendingPathComponent("desk.sqlite").path

@@ -118,6 +118,22 @@ enum SQLiteSchema {
             """)
         }
         registerSources(&migrator)
+        migrator.registerMigration("v4-story-terms-by-story") { db in
+            // Placing an article refreshes the recency of every posting of its story; without this index that
+            // was a scan of all stories' postings, so placement slowed as the desk grew.
+            try db.execute(sql: "CREATE INDEX story_terms_story ON story_terms(story_id)")
+        }
+        migrator.registerMigration("v5-article-aliases") { db in
+            // Another id under which a held article arrived as a new version (same source, near-same text):
+            // the id resolves to the article, and arriving again under it is "unchanged", not new.
+            try db.execute(sql: """
+            CREATE TABLE article_aliases (
+                doc_id TEXT PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            CREATE INDEX article_aliases_article ON article_aliases(article_id);
+            """)
+        }
         return migrator
     }
 }

@@ -90,8 +90,8 @@ public final class SQLiteStore: Store {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.version, r.created, r.correction, r.diff FROM revisions r JOIN articles a ON a.id = r.article_id
-                WHERE a.doc_id = ? ORDER BY r.version
-                """, arguments: [docID]).map { row in
+                WHERE a.doc_id = ? OR a.id IN (SELECT article_id FROM article_aliases WHERE doc_id = ?) ORDER BY r.version
+                """, arguments: [docID, docID]).map { row in
                 let diff: String? = row["diff"]
                 return RevisionRecord(replacedVersion: row["version"], created: Date(timeIntervalSince1970: row["created"]),
                                       isCorrection: row["correction"],
@@ -211,7 +211,15 @@ public final class SQLiteStore: Store {
 
     public func assignments() throws -> [Assignment] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT doc_id, story_id, opened_story FROM articles WHERE story_id IS NOT NULL ORDER BY id")
+            // Ids that arrived as new versions of a held article belong to its story (and opened nothing).
+            try Row.fetchAll(db, sql: """
+                SELECT doc_id, story_id, opened_story FROM (
+                    SELECT doc_id, story_id, opened_story, id AS k, 0 AS alias FROM articles WHERE story_id IS NOT NULL
+                    UNION ALL
+                    SELECT x.doc_id, a.story_id, 0, a.id, 1 FROM article_aliases x JOIN articles a ON a.id = x.article_id
+                    WHERE a.story_id IS NOT NULL)
+                ORDER BY k, alias, doc_id
+                """)
                 .map { Assignment(docID: $0["doc_id"], storyID: $0["story_id"], opened: $0["opened_story"]) }
         }
     }

@@ -30,7 +30,10 @@ struct SQLiteTransaction: StoreTransaction {
     // MARK: TrackingMemory
 
     func article(docID: String) throws -> HeldArticle? {
-        try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE doc_id = ?", arguments: [docID]).map(Self.held)
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE doc_id = ?", arguments: [docID]) { return Self.held(row) }
+        return try Row.fetchOne(db, sql: """
+            SELECT a.* FROM article_aliases x JOIN articles a ON a.id = x.article_id WHERE x.doc_id = ?
+            """, arguments: [docID]).map(Self.held)
     }
 
     func storedArticle(id: Int64) throws -> Article? {
@@ -94,6 +97,14 @@ struct SQLiteTransaction: StoreTransaction {
         }
     }
 
+    func articles(story: Int64, source: String, limit: Int) throws -> [HeldArticle] {
+        // The story's newest articles by id (index articles_story), filtered by source: bounded whatever the story's size.
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM (SELECT * FROM articles WHERE story_id = ? AND duplicate_of IS NULL ORDER BY id DESC LIMIT ?)
+            WHERE lower(source) = lower(?) LIMIT ?
+            """, arguments: [story, Self.sameSourceScan, source, limit]).map(Self.held)
+    }
+
     func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence] {
         // Index range scan on sentences_story (story_id, id): only what the caller has not seen.
         try Row.fetchAll(db, sql: """
@@ -104,6 +115,9 @@ struct SQLiteTransaction: StoreTransaction {
                                 terms: terms.isEmpty ? nil : terms.split(separator: " ").map(String.init))
         }
     }
+
+    /// Newest articles of a story scanned for earlier versions from the same source.
+    static let sameSourceScan = 64
 
     func documentFrequencies(_ terms: [String]) throws -> (counts: [String: Int], total: Int) {
         var counts: [String: Int] = [:]
@@ -151,6 +165,10 @@ struct SQLiteTransaction: StoreTransaction {
                 """, arguments: [article.title, article.url, article.published?.value.timeIntervalSince1970, placement.contentHash,
                                  Int64(bitPattern: placement.simhash), Self.json(article), id])
             try replaceBands(article: id, simhash: placement.simhash)
+            try run(sql: """
+                INSERT OR IGNORE INTO article_aliases (doc_id, article_id)
+                SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM articles WHERE doc_id = ?)
+                """, arguments: [article.id, id, article.id])
             try run(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
             try run(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, article.title ?? "", article.body])
             var stored = 0
