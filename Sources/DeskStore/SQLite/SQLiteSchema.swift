@@ -118,6 +118,7 @@ enum SQLiteSchema {
             """)
         }
         registerSources(&migrator)
+        registerWeb(&migrator)
         return migrator
     }
 }
