@@ -15,6 +15,10 @@ import Testing
             let watch = try await api.call(.POST, "/api/watches", body: "{\"name\":\"harbour\",\"query\":\"harbour OR council NOT rail\"}", token: editor)
             #expect(watch.status == 201)
             let watchID = try #require(watch.int("id"))
+            let listed = try await api.call(.GET, "/api/watches", token: editor)
+            #expect((listed.json as? [[String: Any]])?.count == 1)
+            let admin = try await api.call(.POST, "/api/users", body: "{\"name\":\"ann\"}", token: WebServer.adminToken)
+            #expect(admin.status == 201 && admin.object["role"] as? String == "reader")
             try await server.ingest(Corpus.later)
             let storyID = try #require(server.store.stories(limit: 10, offset: 0).first { $0.title.contains("arbour") }?.id)
             for path in ["/feeds/stories/\(storyID)", "/feeds/new", "/feeds/watches/\(watchID)"] {
