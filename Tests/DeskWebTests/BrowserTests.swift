@@ -10,21 +10,28 @@ import Testing
     static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/screenshots")
 
-    /// Runs chromium headless with `arguments` and the URL; returns standard output.
-    static func chromium(_ arguments: [String], url: String) throws -> String {
+    /// Runs chromium headless with `arguments` and the URL; returns standard output. Waits without holding a
+    /// thread (chromium takes seconds; the machine has two cores and the tests share them).
+    static func chromium(_ arguments: [String], url: String) async throws -> String {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try #require(chromium))
         let profile = NSTemporaryDirectory() + "updesk-chromium-\(UUID().uuidString)"
+        let output = profile + ".out"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: output))
         p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
                        "--user-data-dir=\(profile)", "--no-first-run", "--disable-extensions"] + arguments + [url]
-        let out = Pipe()
-        p.standardOutput = out
+        p.standardOutput = handle
         p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            p.terminationHandler = { _ in done.resume() }
+            do { try p.run() } catch { p.terminationHandler = nil; done.resume() }
+        }
+        try? handle.close()
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: profile)
-        return String(decoding: data, as: UTF8.self)
+        try? FileManager.default.removeItem(atPath: output)
+        return text
     }
 
     @Test func chromiumLoadsEachPageAndScreenshotsIt() async throws {
@@ -48,11 +55,11 @@ import Testing
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             for page in pages {
                 let url = server.base + page.path
-                let dom = try await Blocking.run { try Self.chromium(["--dump-dom"], url: url) }
+                let dom = try await Self.chromium(["--dump-dom"], url: url)
                 #expect(dom.contains(page.expect), "\(page.name): the rendered page lacks \(page.expect)")
                 let file = Self.screenshots.appendingPathComponent("\(page.name).png").path
                 try? FileManager.default.removeItem(atPath: file)
-                _ = try await Blocking.run { try Self.chromium(["--screenshot=\(file)", "--window-size=1200,1400"], url: url) }
+                _ = try await Self.chromium(["--screenshot=\(file)", "--window-size=1200,1400"], url: url)
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
                 #expect(size > 10_000, "\(page.name): screenshot \(file) is \(size) bytes")
             }

@@ -56,7 +56,7 @@ import Testing
             #expect(try await api.call(.GET, "/api/watches/\(watchID)", token: editor).object["secret"] == nil)
             try await server.ingest(Corpus.later)
             var delivered = false
-            for _ in 0..<100 where !delivered {
+            for _ in 0..<300 where !delivered {
                 try await Task.sleep(for: .milliseconds(100))
                 let w = try await api.call(.GET, "/api/watches/\(watchID)", token: editor)
                 delivered = (w.object["deliveries"] as? [[String: Any]])?.first?["state"] as? String == "delivered"
