@@ -2,7 +2,8 @@
 # Installs the system packages UpdateDesk builds against (Debian 12). The Swift 6.3 toolchain itself is
 # expected on PATH (swift.org's Linux build; Debian does not package it).
 set -euo pipefail
-packages=(libgumbo-dev libsqlite3-dev zlib1g-dev libstemmer-dev pkg-config python3)
+# chromium: the web desk's browser test (Tests/DeskWebTests/BrowserTests.swift) loads each page headless.
+packages=(libgumbo-dev libsqlite3-dev zlib1g-dev libstemmer-dev pkg-config python3 chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

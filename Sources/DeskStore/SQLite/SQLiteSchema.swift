@@ -134,6 +134,7 @@ enum SQLiteSchema {
             CREATE INDEX article_aliases_article ON article_aliases(article_id);
             """)
         }
+        registerWeb(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,61 @@
+import DeskModel
+import DeskPipeline
+import Foundation
+import Hummingbird
+
+/// Watches over the API: editors make and remove them; every user reads them.
+extension WebDesk {
+    func installWatchAPI() {
+        let store = self.store
+        route(.post, "/api/watches", api: true) { request, context in
+            let user = try await Session.require(.editor, request, store: store)
+            let body: WatchRequest = try Self.decode(try await Self.body(request, context))
+            let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty else { throw WebError(.badRequest, "\"name\" must not be empty") }
+            let query = body.query ?? ""
+            do { _ = try WatchQuery.parse(query) } catch let e as WatchQuery.ParseError { throw WebError(.badRequest, e.message) }
+            if let url = body.webhookURL, SafeURL.http(url) == nil || URL(string: url)?.host == nil {
+                throw WebError(.badRequest, "\"webhookURL\" must be an http(s) URL")
+            }
+            let watch = try await Blocking.run {
+                try store.addWatch(Watch(id: 0, userID: user.id, name: name, query: query, entities: body.entities ?? [],
+                                         sources: body.sources ?? [], webhookURL: body.webhookURL,
+                                         secret: body.webhookURL == nil ? nil : Tokens.make(),
+                                         lastSentenceID: try store.newestSentenceID(), created: Date()))
+            }
+            return try Responses.json(Self.view(watch, showSecret: true, deliveries: nil), status: .created)
+        }
+        route(.get, "/api/watches", api: true) { request, _ in
+            let user = try await Session.require(.reader, request, store: store)
+            let list = try await Blocking.run { try store.watches(user: user.role == .reader ? user.id : nil) }
+            return try Responses.json(list.map { Self.view($0, showSecret: false, deliveries: nil) })
+        }
+        route(.get, "/api/watches/{id}", api: true) { request, context in
+            let id = try Self.id(context)
+            _ = try await Session.require(.reader, request, store: store)
+            let (watch, deliveries) = try await Blocking.run { (try store.watch(id: id), try store.deliveries(watch: id)) }
+            guard let watch else { throw WebError.notFound("watch \(id)") }
+            return try Responses.json(Self.view(watch, showSecret: false, deliveries: deliveries))
+        }
+        route(.delete, "/api/watches/{id}", api: true) { request, context in
+            let id = try Self.id(context)
+            _ = try await Session.require(.editor, request, store: store)
+            let found = try await Blocking.run { () -> Bool in
+                guard try store.watch(id: id) != nil else { return false }
+                try store.deleteWatch(id: id)
+                return true
+            }
+            guard found else { throw WebError.notFound("watch \(id)") }
+            return Response(status: .noContent)
+        }
+    }
+
+    static func view(_ w: Watch, showSecret: Bool, deliveries: [WebhookDelivery]?) -> WatchView {
+        WatchView(id: w.id, name: w.name, query: w.query, entities: w.entities, sources: w.sources, webhookURL: w.webhookURL,
+                  secret: showSecret ? w.secret : nil, lastSentenceID: w.lastSentenceID, created: ISO8601.string(w.created),
+                  deliveries: deliveries?.map {
+                      DeliveryView(id: $0.id, state: $0.state.rawValue, attempts: $0.attempts, lastError: $0.lastError,
+                                   nextAttempt: ISO8601.string($0.nextAttempt))
+                  })
+    }
+}

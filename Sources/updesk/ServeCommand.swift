@@ -1,0 +1,40 @@
+import ArgumentParser
+import DeskStore
+import DeskWeb
+import Foundation
+import Logging
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web desk: pages, the JSON API (/openapi.json), feeds, watches and signed webhooks.",
+        discussion: "Pages work without JavaScript. API tokens: set UPDESK_ADMIN_TOKEN (or --admin-token) to act as admin, then POST /api/users to make readers and editors. Stops on Ctrl-C or SIGTERM."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
+    @Option(help: "A token that acts as the admin (default: $UPDESK_ADMIN_TOKEN).")
+    var adminToken: String? = ProcessInfo.processInfo.environment["UPDESK_ADMIN_TOKEN"]
+
+    func run() throws {
+        let desk = try presenting { try SQLiteStore(path: store.db) }
+        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken)
+        let db = store.db
+        try AsyncBridge.run {
+            var logger = Logger(label: "updesk.web")
+            logger.logLevel = .notice
+            let web = try await WebDesk(store: desk, configuration: config, logger: logger)
+            let app = web.application { port in
+                FileHandle.standardError.write(Data("updesk: serving \(db) on http://\(config.host):\(port)/\n".utf8))
+            }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await web.runBackground() }
+                group.addTask { try await app.runService() }
+                // The server stops on a signal; then the background work stops too.
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+}
