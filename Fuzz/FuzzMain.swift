@@ -1,12 +1,14 @@
 // libFuzzer driver over `FuzzTargets`: one binary, the target named by UPDESK_FUZZ_TARGET.
 // Built and run by scripts/fuzz.sh (not part of the SwiftPM package, so `swift build` never sees it).
 import DeskExtract
+import DeskSources  // the parsing files only, compiled apart by scripts/fuzz.sh
 import Foundation
 
 let targetName = ProcessInfo.processInfo.environment["UPDESK_FUZZ_TARGET"] ?? ""
 let target: FuzzTargets.Target = {
-    guard let t = FuzzTargets.all[targetName] else {
-        let names = FuzzTargets.all.keys.sorted().joined(separator: ", ")
+    let all = FuzzTargets.all.merging(["feed": { FeedFuzzTarget.run($0) }]) { a, _ in a }
+    guard let t = all[targetName] else {
+        let names = all.keys.sorted().joined(separator: ", ")
         FileHandle.standardError.write(Data("UPDESK_FUZZ_TARGET must be one of: \(names)\n".utf8))
         exit(2)
     }

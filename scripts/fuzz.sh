@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzz one target (or "all") of DeskExtract's FuzzTargets with libFuzzer for SECONDS each.
+# Fuzz one target (or "all") of DeskExtract's FuzzTargets (or "feed": DeskSources' FeedFuzzTarget) with libFuzzer for SECONDS each.
 #   scripts/fuzz.sh TARGET|all [SECONDS=20]
 # Compiles DeskModel and DeskExtract with swiftc -sanitize=fuzzer,address into .build/fuzz (outside SwiftPM,
 # so `swift build` is untouched; recompiled only when a source changed), then runs libFuzzer on a working
@@ -23,10 +23,13 @@ max_len=8192
 flags=(-O -sanitize=fuzzer,address -parse-as-library -enable-testing -I "$out" -I Sources/CGumbo -I Sources/CZlib)
 model_sources=$(find Sources/DeskModel -name '*.swift' | sort)
 extract_sources=$(find Sources/DeskExtract -name '*.swift' | sort)
+# The feed target: DeskSources' parsing files only (no HTTP client, no store), compiled as module DeskSources.
+feed_files="FeedParser XMLFeedParser FeedXMLCleaner JSONFeedParser FeedEntry FeedError FeedDates HTMLText URLCanonicalizer OPML Fuzzing/FeedFuzzTarget"
+feed_sources=$(for f in $feed_files; do echo "Sources/DeskSources/$f.swift"; done)
 binary=$out/updesk-fuzz
-stamp_newer() { [ -e "$binary" ] && [ -z "$(find Sources/DeskModel Sources/DeskExtract Fuzz/FuzzMain.swift scripts/fuzz.sh -newer "$binary" -print -quit)" ]; }
+stamp_newer() { [ -e "$binary" ] && [ -z "$(find Sources/DeskModel Sources/DeskExtract $feed_sources Fuzz/FuzzMain.swift scripts/fuzz.sh -newer "$binary" -print -quit)" ]; }
 if ! stamp_newer; then
-    echo "fuzz: compiling DeskModel and DeskExtract with -sanitize=fuzzer,address" >&2
+    echo "fuzz: compiling DeskModel, DeskExtract and the feed parsers with -sanitize=fuzzer,address" >&2
     start=$(date +%s)
     # ld.gold warns about ASan's local symbols; the warnings are harmless and dropped.
     quiet() {
@@ -39,7 +42,9 @@ if ! stamp_newer; then
         -c $model_sources -o "$out/DeskModel.o"
     quiet swiftc "${flags[@]}" -wmo -module-name DeskExtract -emit-module -emit-module-path "$out/DeskExtract.swiftmodule" \
         -c $extract_sources -o "$out/DeskExtract.o"
-    quiet swiftc "${flags[@]}" -module-name FuzzMain Fuzz/FuzzMain.swift "$out/DeskModel.o" "$out/DeskExtract.o" \
+    quiet swiftc "${flags[@]}" -wmo -module-name DeskSources -emit-module -emit-module-path "$out/DeskSources.swiftmodule" \
+        -c $feed_sources -o "$out/DeskSources.o"
+    quiet swiftc "${flags[@]}" -module-name FuzzMain Fuzz/FuzzMain.swift "$out/DeskModel.o" "$out/DeskExtract.o" "$out/DeskSources.o" \
         -lgumbo -lz -o "$binary"
     echo "fuzz: compiled in $(( $(date +%s) - start )) s" >&2
 fi

@@ -28,6 +28,8 @@ public struct Extractor: Sendable {
             article.title = title
         }
         if let published = document.published { article.published = Sourced(published, from: "record") }
+        article.title = article.title.map(TextSanitizer.title)
+        article.paragraphs = article.paragraphs.map(TextSanitizer.body)
         if article.source == nil, let url = article.url ?? article.canonicalURL, let host = URL(string: url)?.host {
             article.source = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
         }

@@ -13,11 +13,17 @@ struct BenchCommand: ParsableCommand {
           placement   the place stage (copies, revisions, stories, novelty, storing) over a stream laid out like
                       eval/stories or eval/timelines, measured after preloading the desk with generated articles
                       (--held 0,10000,100000): one line per size "held=N stories=S articles_per_s=R p50_ms p99_ms".
+          ingest      end to end on every core, raw documents to stored stories and updates (DATA/html/*.html.gz
+                      or a story stream), --rounds rounds (default 3) into fresh databases; then the per-stage split
+                      (read, parse, extract, analyze, place, store) on one core; last line
+                      "articles_per_s=N ... peak_rss_mb=K".
+          growth      placement as above at each --held size (default 0,10000,100000), then the curve: mean ms to
+                      place one article at each size against the smallest.
         """
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case extraction, placement
+        case extraction, placement, ingest, growth
     }
 
     @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -29,14 +35,26 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Run exactly this many rounds per phase instead of at least 3 s (e.g. under perf stat).")
     var rounds: Int?
 
-    @Option(help: "placement: desk sizes (articles held) to measure at, comma-separated.")
-    var held: String = "0,10000"
+    @Option(help: "placement, growth: desk sizes (articles held) to measure at, comma-separated (growth: default 0,10000,100000).")
+    var held: String?
 
     @Option(help: "placement: articles of the stream placed and timed at each size.")
     var measure: Int = 1000
 
-    @Option(help: "placement: the SQLite file to build (removed first; default a temporary file).")
+    @Option(help: "placement, growth, ingest: the SQLite file to build (removed first; default a temporary file).")
     var db: String?
+
+    @Option(help: "ingest: at most this many documents of a story stream (default all).")
+    var limit: Int = 0
+
+    var databasePath: String {
+        db ?? FileManager.default.temporaryDirectory.appendingPathComponent("updesk-bench-\(getpid()).sqlite").path
+    }
+
+    func removeTemporary(_ path: String) {
+        guard db == nil else { return }
+        for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ext) }
+    }
 
     func run() throws {
         try presenting {
@@ -44,12 +62,19 @@ struct BenchCommand: ParsableCommand {
             case .extraction:
                 let report = try ExtractionBench(data: URL(fileURLWithPath: data), fixedRounds: rounds).run()
                 for line in report.lines { print(line) }
-            case .placement:
-                let sizes = held.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            case .placement, .growth:
+                let spec = held ?? (task == .growth ? "0,10000,100000" : "0,10000")
+                let sizes = spec.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
                 guard !sizes.isEmpty else { throw ValidationError("--held needs sizes such as 0,10000,100000") }
-                let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("updesk-bench-\(getpid()).sqlite").path
-                defer { if db == nil { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ext) } } }
-                try PlacementBench(data: URL(fileURLWithPath: data), sizes: sizes, measure: measure)
+                let path = databasePath
+                defer { removeTemporary(path) }
+                let steps = try PlacementBench(data: URL(fileURLWithPath: data), sizes: sizes, measure: measure)
+                    .run(databasePath: path) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+                if task == .growth { for line in GrowthCurve(steps: steps).lines { print(line) } }
+            case .ingest:
+                let path = databasePath
+                defer { removeTemporary(path) }
+                try IngestBench(data: URL(fileURLWithPath: data), rounds: rounds ?? 3, limit: limit)
                     .run(databasePath: path) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
             }
         }

@@ -2,14 +2,18 @@ import ArgumentParser
 import DeskPipeline
 import Foundation
 import Logging
+import DeskExtract
+import DeskModel
 import DeskStore
 
 /// One ingest run as the CLI shows it: progress on a terminal, each rejected input named, a summary line.
 enum IngestRun {
-    static func perform(paths: [String], into desk: any Store, label: String) throws -> IngestReport {
+    static func perform(paths: [String], into desk: any Store, label: String,
+                        acknowledge: ((RawDocument, PlacementOutcome) -> Void)? = nil) throws -> IngestReport {
         let ingestor = Ingestor(store: desk, logger: Log.logger(label))
         let report = try presenting {
-            try ingestor.ingest(paths: paths) { Terminal.progress("ingesting… \($0.seen) documents, \($0.storiesOpened) stories") }
+            try ingestor.ingest(paths: paths, progress: { Terminal.progress("ingesting… \($0.seen) documents, \($0.storiesOpened) stories") },
+                                acknowledge: acknowledge)
         }
         Terminal.endProgress()
         for error in report.rejected { Diagnostics.report(error) }
@@ -32,11 +36,15 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(help: "Print one line per document on standard output once its transaction has committed: ack<TAB>ID<TAB>ACTION<TAB>STORY (ACTION: stored, duplicate, revised or unchanged).")
+    var ack = false
+
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String]
 
     func run() throws {
-        let report = try IngestRun.perform(paths: paths, into: try store.open(), label: "updesk.ingest")
+        let acknowledge: ((RawDocument, PlacementOutcome) -> Void)? = ack ? { Acknowledgement.emit($0, $1) } : nil
+        let report = try IngestRun.perform(paths: paths, into: try store.open(), label: "updesk.ingest", acknowledge: acknowledge)
         if report.seen == 0 && !report.rejected.isEmpty { throw ExitCode(65) }
     }
 }

@@ -12,8 +12,12 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The desk's database: a SQLite file path.", valueName: "path"))
     var db: String = ProcessInfo.processInfo.environment["UPDESK_DB"] ?? StoreOptions.defaultPath
 
+    /// `UPDESK_DB_MAX_BYTES`: a quota on the database file; a write past it fails as "disk full", atomically.
+    /// Lets an operator cap the desk, and lets the tests meet a full disk without filling one.
+    static var maxSizeBytes: Int? { ProcessInfo.processInfo.environment["UPDESK_DB_MAX_BYTES"].flatMap { Int($0) } }
+
     func open() throws -> any Store {
-        try presenting { try SQLiteStore(path: db) }
+        try presenting { try SQLiteStore(path: db, options: .init(maxSizeBytes: StoreOptions.maxSizeBytes)) }
     }
 }
 

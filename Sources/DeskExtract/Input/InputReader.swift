@@ -33,7 +33,14 @@ public struct InputReader: Sendable {
     public func read(paths: [String], stdin: FileHandle = .standardInput, handle: (Item) throws -> Void) rethrows {
         for path in paths {
             if path == "-" {
-                try readData(readAll(stdin), name: "stdin", origin: "stdin", handle: handle)
+                // Standard input has no size to check first: read at most the stream limit, and refuse past it.
+                let data = readAll(stdin, limit: InputLimits.maxStreamBytes)
+                if data.count > InputLimits.maxStreamBytes {
+                    try handle(.rejected(InputError(input: "stdin", reason: .tooLarge,
+                                                    detail: "more than \(InputLimits.maxStreamBytes >> 20) MB on standard input")))
+                    continue
+                }
+                try readData(data, name: "stdin", origin: "stdin", handle: handle)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -88,8 +95,14 @@ public struct InputReader: Sendable {
         try readData(data, name: name, origin: path, handle: handle)
     }
 
-    func readAll(_ handle: FileHandle) -> Data {
-        (try? handle.readToEnd()) ?? Data()
+    /// Reads until the end or until more than `limit` bytes were read (then returns limit + 1 bytes or more).
+    func readAll(_ handle: FileHandle, limit: Int) -> Data {
+        var data = Data()
+        while data.count <= limit {
+            guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        return data
     }
 
     func readData(_ raw: Data, name: String, origin: String, handle: (Item) throws -> Void) rethrows {
@@ -111,6 +124,12 @@ public struct InputReader: Sendable {
         }
         if isStreamName || (name == "stdin" && Self.looksLikeJSONL(data)) {
             try readStream(data, origin: origin, handle: handle)
+            return
+        }
+        // Files were measured before reading; standard input only now.
+        if data.count > InputLimits.maxDocumentBytes {
+            try handle(.rejected(InputError(input: origin, reason: .tooLarge,
+                                            detail: "document is \(data.count >> 20) MB; the limit is \(InputLimits.maxDocumentBytes >> 20) MB")))
             return
         }
         let text: String

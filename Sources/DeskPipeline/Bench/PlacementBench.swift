@@ -36,7 +36,9 @@ public struct PlacementBench: Sendable {
         self.measure = measure
     }
 
-    public func run(databasePath: String, report: (String) -> Void) throws {
+    @discardableResult
+    public func run(databasePath: String, report: (String) -> Void) throws -> [Step] {
+        var steps: [Step] = []
         let (documents, _) = try StoryEval(data: data).stream()
         try? FileManager.default.removeItem(atPath: databasePath)
         let store = try SQLiteStore(path: databasePath)
@@ -81,7 +83,9 @@ public struct PlacementBench: Sendable {
                             articlesPerSecond: Double(sample.count) / max(cpu, 1e-9),
                             p50ms: times[times.count / 2], p99ms: times[min(times.count - 1, times.count * 99 / 100)])
             report(step.line)
+            steps.append(step)
         }
+        return steps
     }
 
     static func perturb(_ a: AnalyzedArticle, generation g: Int, rng: inout SeededRandom) -> AnalyzedArticle {

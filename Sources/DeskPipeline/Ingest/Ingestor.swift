@@ -30,7 +30,10 @@ public final class Ingestor: @unchecked Sendable {
 
     /// Ingests every input under `paths`. Bad inputs are reported and skipped; a store failure (disk full,
     /// read-only) stops the run with everything before it committed and nothing of the failing document.
-    public func ingest(paths: [String], progress: ((IngestReport) -> Void)? = nil) throws -> IngestReport {
+    /// `acknowledge` is called once per document right after its transaction committed (never before): a caller
+    /// that passes the acknowledgement on may promise that the document is stored, whatever happens next.
+    public func ingest(paths: [String], progress: ((IngestReport) -> Void)? = nil,
+                       acknowledge: ((RawDocument, PlacementOutcome) -> Void)? = nil) throws -> IngestReport {
         var report = IngestReport()
         var batch: [RawDocument] = []
         var failure: (any Error)?
@@ -47,23 +50,37 @@ public final class Ingestor: @unchecked Sendable {
                 }
                 batch.append(doc)
                 if batch.count >= Self.batchSize {
-                    do { try flush(&batch, into: &report) } catch { failure = error }
+                    do { try flush(&batch, into: &report, acknowledge: acknowledge) } catch { failure = error }
                     progress?(report)
                 }
             }
         }
         if let failure { throw failure }
-        try flush(&batch, into: &report)
+        try flush(&batch, into: &report, acknowledge: acknowledge)
         progress?(report)
         return report
     }
 
-    func flush(_ batch: inout [RawDocument], into report: inout IngestReport) throws {
+    /// Ingests documents already read (a benchmark's stream, a feed's entries), in batches as from files.
+    public func ingest(documents: [RawDocument]) throws -> IngestReport {
+        var report = IngestReport()
+        var start = 0
+        while start < documents.count {
+            var batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
+            try flush(&batch, into: &report, acknowledge: nil)
+            start += Self.batchSize
+        }
+        return report
+    }
+
+    func flush(_ batch: inout [RawDocument], into report: inout IngestReport,
+               acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
         defer { batch.removeAll(keepingCapacity: true) }
         let analyzed = prepare(batch)
         for (doc, item) in zip(batch, analyzed) {
             let outcome = try place(item)
             report.record(outcome)
+            acknowledge?(doc, outcome)
             logger.debug("placed", metadata: ["doc": "\(doc.id)", "action": "\(outcome.action.rawValue)",
                                                "story": "\(outcome.storyID.map(String.init) ?? "-")"])
         }

@@ -134,6 +134,10 @@ enum SQLiteSchema {
             CREATE INDEX article_aliases_article ON article_aliases(article_id);
             """)
         }
+        migrator.registerMigration("v-stress-revision-versions") { db in
+            // Finds an earlier version of an article by its content hash: a re-read old version is not news.
+            try db.execute(sql: "CREATE INDEX revisions_versions ON revisions(article_id, content_hash)")
+        }
         registerWeb(&migrator)
         return migrator
     }

@@ -147,6 +147,13 @@ struct SQLiteTransaction: StoreTransaction {
             return PlacementOutcome(action: .duplicate, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
 
         case .revision(let id):
+            // An earlier version read again (a stream replayed, or a restart after a crash re-reading what came
+            // before the newer version) is already held: storing it would turn the clock back and depend on where
+            // the previous run stopped.
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM revisions WHERE article_id = ? AND content_hash = ? LIMIT 1",
+                                 arguments: [id, placement.contentHash]) == true {
+                return PlacementOutcome(action: .unchanged, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
+            }
             let old = try String.fetchOne(db, sql: "SELECT json FROM articles WHERE id = ?", arguments: [id]) ?? "{}"
             let oldVersion = try Int.fetchOne(db, sql: "SELECT version FROM articles WHERE id = ?", arguments: [id]) ?? 1
             let oldHash = try String.fetchOne(db, sql: "SELECT content_hash FROM articles WHERE id = ?", arguments: [id]) ?? ""
