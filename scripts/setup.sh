@@ -2,7 +2,7 @@
 # Installs the system packages UpdateDesk builds against (Debian 12). The Swift 6.3 toolchain itself is
 # expected on PATH (swift.org's Linux build; Debian does not package it).
 set -euo pipefail
-packages=(libgumbo-dev libsqlite3-dev zlib1g-dev libstemmer-dev pkg-config python3)
+packages=(libgumbo-dev libsqlite3-dev zlib1g-dev libstemmer-dev pkg-config python3 postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -35,7 +35,11 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String]
 
+    @Flag(name: .long, help: "Only enqueue the documents for `updesk worker` (PostgreSQL desks).")
+    var queueOnly = false
+
     func run() throws {
+        if queueOnly { return try QueueIngest.enqueue(paths: paths, into: try store.openPostgres()) }
         let report = try IngestRun.perform(paths: paths, into: try store.open(), label: "updesk.ingest")
         if report.seen == 0 && !report.rejected.isEmpty { throw ExitCode(65) }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeskModel
 import DeskExtract
 import DeskStore
+import DeskStorePostgres
 import Foundation
 
 /// `--db`, shared by every subcommand that reads or writes the desk.
@@ -9,11 +10,21 @@ struct StoreOptions: ParsableArguments {
     /// The embedded default: a SQLite file under the data directory.
     static let defaultPath = "data/desk.sqlite"
 
-    @Option(name: .long, help: ArgumentHelp("The desk's database: a SQLite file path.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The desk's database: a SQLite file path, or postgres://user@host:port/database.", valueName: "path|url"))
     var db: String = ProcessInfo.processInfo.environment["UPDESK_DB"] ?? StoreOptions.defaultPath
 
     func open() throws -> any Store {
-        try presenting { try SQLiteStore(path: db) }
+        try presenting { PostgresLocation.isPostgres(db) ? try PostgresStore(url: db) as any Store : try SQLiteStore(path: db) }
+    }
+
+    /// The PostgreSQL store `--db` names, or a clear error for a SQLite path (queues and workers need PostgreSQL).
+    func openPostgres() throws -> PostgresStore {
+        try presenting {
+            guard PostgresLocation.isPostgres(db) else {
+                throw StoreError(.open, "this needs a PostgreSQL desk (--db postgres://...), not \(db)")
+            }
+            return try PostgresStore(url: db)
+        }
     }
 }
 
