@@ -16,6 +16,7 @@ enum PostgresErrors {
 
     /// The connection is gone: a new session may succeed where this one failed.
     static func isConnectionLoss(_ error: any Error) -> Bool {
+        if error is ConnectionLost { return true }
         if let state = sqlState(error) { return sessionEndedStates.contains(state) || state.hasPrefix("08") }
         guard let psql = error as? PSQLError else { return error is ChannelError }
         switch psql.code {

@@ -27,10 +27,18 @@ final class PostgresPool: @unchecked Sendable {
 
     private func borrow() throws -> PostgresSession {
         condition.lock()
-        while idle.isEmpty && open >= size { condition.wait() }
-        if let session = idle.popLast() {
-            condition.unlock()
-            return session
+        while true {
+            if let session = idle.popLast() {
+                // The server may have ended an idle session (restart, pg_terminate_backend): drop it.
+                if session.connection.isClosed {
+                    open -= 1
+                    continue
+                }
+                condition.unlock()
+                return session
+            }
+            if open < size { break }
+            condition.wait()
         }
         open += 1
         condition.unlock()

@@ -43,12 +43,30 @@ final class PostgresSession: @unchecked Sendable {
     /// Runs `query` and returns its rows.
     @discardableResult
     func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+        guard !connection.isClosed else {
+            isBroken = true
+            throw ConnectionLost()
+        }
         do {
-            return try connection.query(query, logger: logger).wait().rows
+            return try Self.wait(for: connection.query(query, logger: logger), on: connection.eventLoop).rows
         } catch {
             if PostgresErrors.isConnectionLoss(error) || connection.isClosed { isBroken = true }
             throw error
         }
+    }
+
+    /// Waits for `future`, at most `PostgresTuning.clientWaitSeconds`: a query sent on a connection the server
+    /// has just ended can be left without an answer, and a worker must not hang on it forever.
+    static func wait<T: Sendable>(for future: EventLoopFuture<T>, on loop: any EventLoop) throws -> T {
+        let promise = loop.makePromise(of: T.self)
+        let timeout = loop.scheduleTask(in: .seconds(PostgresTuning.clientWaitSeconds)) {
+            promise.fail(ConnectionLost())
+        }
+        future.whenComplete { result in
+            timeout.cancel()
+            promise.completeWith(result)
+        }
+        return try promise.futureResult.wait()
     }
 
     func execute(_ sql: PostgresQuery) throws {
@@ -68,7 +86,7 @@ final class PostgresSession: @unchecked Sendable {
 
     func close() {
         isBroken = true
-        _ = try? connection.close().wait()
+        _ = try? Self.wait(for: connection.close(), on: connection.eventLoop)
     }
 }
 
@@ -82,4 +100,9 @@ final class IDCounter: @unchecked Sendable {
         value += 1
         return value
     }
+}
+
+/// The connection was found closed, or gave no answer within `PostgresTuning.clientWaitSeconds`.
+struct ConnectionLost: Error, CustomStringConvertible {
+    var description: String { "the connection to PostgreSQL is closed or does not answer" }
 }

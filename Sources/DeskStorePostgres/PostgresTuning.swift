@@ -7,6 +7,9 @@ public enum PostgresTuning {
     /// multi-worker tests took well under a second. 30 s stops a runaway query (or a lock held by a stuck
     /// client) long before a worker's lease runs out, so the job is retried rather than lost.
     static let statementTimeout = "30s"
+    /// How long a caller waits for any answer: the statement timeout plus 5 s for the server to report it.
+    /// Past that the connection is taken for dead (it is closed and the transaction retried elsewhere).
+    static let clientWaitSeconds: Int64 = 35
     /// A session that idles inside an open transaction holds the placement lock for everyone; 60 s is twice
     /// the statement timeout, so only a client that is really gone is cut off.
     static let idleInTransactionTimeout = "60s"

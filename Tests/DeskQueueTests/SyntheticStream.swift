@@ -26,12 +26,12 @@ enum SyntheticStream {
             for (t, words) in topics.enumerated() {
                 let n = docs.count
                 var sentences: [String] = []
-                for s in 0..<3 {
+                // Sentences of topic words only: topics share no word, articles of one topic share most of theirs.
+                for _ in 0..<5 {
                     let w = words.shuffled(using: &random)
-                    sentences.append("Officials said the \(w[0]) and the \(w[1]) affected the \(w[2]) near \(w[3]) on day \(i) report \(s).")
-                    sentences.append("The \(w[4]) \(w[5]) \(w[6]) followed the \(w[7]) as \(w[8]) watched, update \(n) part \(s).")
+                    sentences.append("\(w[0].capitalized) \(w[1]) \(w[2]) \(w[3]) \(w[4]) \(w[5]) \(w[6]).")
                 }
-                let title = "\(words[0].capitalized) \(words[1]) \(words[2]): report \(i)"
+                let title = "\(words[0].capitalized) \(words[1]) \(words[2]) \(words[3 + i % 9])"
                 let doc = RawDocument(id: "doc-\(n)", origin: "synthetic", kind: .text, text: sentences.joined(separator: "\n\n"),
                                       url: "https://example.org/\(t)/\(i)", source: "wire-\(n % 4)", title: title,
                                       published: start.addingTimeInterval(Double(n) * 600))
