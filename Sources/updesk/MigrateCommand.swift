@@ -14,7 +14,7 @@ struct MigrateCommand: ParsableCommand {
 
     func run() throws {
         if PostgresLocation.isPostgres(store.db) {
-            let desk = try store.openPostgres()
+            let desk = try store.openPostgres(migrate: false)
             let applied = try presenting { try desk.migrate() }
             print(applied.isEmpty ? "\(desk.location.description): schema up to date" : "\(desk.location.description): applied \(applied.joined(separator: ", "))")
         } else {

@@ -18,12 +18,12 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The PostgreSQL store `--db` names, or a clear error for a SQLite path (queues and workers need PostgreSQL).
-    func openPostgres() throws -> PostgresStore {
+    func openPostgres(migrate: Bool = true) throws -> PostgresStore {
         try presenting {
             guard PostgresLocation.isPostgres(db) else {
                 throw StoreError(.open, "this needs a PostgreSQL desk (--db postgres://...), not \(db)")
             }
-            return try PostgresStore(url: db)
+            return try PostgresStore(location: PostgresLocation(url: db), migrate: migrate)
         }
     }
 }

@@ -12,23 +12,28 @@ struct QueueWorkerTests {
     static let stream = SyntheticStream.documents(perTopic: 6)
 
     /// The stream placed by one worker, for comparison.
-    static func singleWorkerRun() throws -> (PostgresStore, QueueWorker.Report) {
-        let store = try TestPostgres.freshStore()
-        try #require(try Enqueuer(queue: JobQueue(store: store)).enqueue(stream) == stream.count)
-        let report = try QueueWorker(store: store, options: .init(batchSize: 8, exitWhenIdle: true, pollSeconds: 0.05),
-                                     clock: { SyntheticStream.now }).run()
-        return (store, report)
+    static func singleWorkerRun() async throws -> (PostgresStore, QueueWorker.Report) {
+        try await offPool {
+            let store = try TestPostgres.freshStore()
+            try Enqueuer(queue: JobQueue(store: store)).enqueue(stream)
+            let report = try QueueWorker(store: store, options: .init(batchSize: 8, exitWhenIdle: true, pollSeconds: 0.05),
+                                         clock: { SyntheticStream.now }).run()
+            return (store, report)
+        }
     }
 
     @Test("one worker places the queue as ingest places it into SQLite")
-    func oneWorkerMatchesSQLite() throws {
-        let (store, report) = try Self.singleWorkerRun()
+    func oneWorkerMatchesSQLite() async throws {
+        let (store, report) = try await Self.singleWorkerRun()
         #expect(report.jobs == Self.stream.count)
         #expect(try JobQueue(store: store).counts() == QueueCounts(queued: 0, leased: 0, done: Self.stream.count, failed: 0))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("updesk-queue-\(UUID().uuidString).sqlite").path
-        let sqlite = try SQLiteStore(path: path)
-        let ingestor = Ingestor(store: sqlite, clock: { SyntheticStream.now })
-        for doc in Self.stream { _ = try ingestor.ingest(doc) }
+        let sqlite = try await offPool {
+            let sqlite = try SQLiteStore(path: path)
+            let ingestor = Ingestor(store: sqlite, clock: { SyntheticStream.now })
+            for doc in Self.stream { _ = try ingestor.ingest(doc) }
+            return sqlite
+        }
         #expect(try store.counts() == sqlite.counts())
         #expect(try Partition.of(store) == Partition.of(sqlite))
         #expect(try store.counts().stories >= SyntheticStream.topics.count)
@@ -37,8 +42,8 @@ struct QueueWorkerTests {
     }
 
     @Test("several workers in parallel end with the same stories as one worker, nothing placed twice")
-    func parallelWorkers() throws {
-        let (reference, _) = try Self.singleWorkerRun()
+    func parallelWorkers() async throws {
+        let (reference, _) = try await Self.singleWorkerRun()
         let location = try TestPostgres.freshLocation()
         let setup = try PostgresStore(location: location)
         try Enqueuer(queue: JobQueue(store: setup)).enqueue(Self.stream)
@@ -60,7 +65,7 @@ struct QueueWorkerTests {
                 }
             }
         }
-        group.wait()
+        await withCheckedContinuation { continuation in group.notify(queue: .global()) { continuation.resume() } }
         let seconds = Date().timeIntervalSince(started)
         let results = try reports.all.map { try $0.get() }
         print("parallel workers: \(workers) workers placed \(Self.stream.count) documents in \(String(format: "%.2f", seconds)) s; jobs per worker \(results.map(\.jobs))")
@@ -86,7 +91,7 @@ struct QueueWorkerTests {
     }
 
     @Test("a job whose lease ran out is claimed again, and the first claim can no longer place it")
-    func expiredLeaseIsReclaimed() throws {
+    func expiredLeaseIsReclaimed() async throws {
         let store = try TestPostgres.freshStore()
         let queue = JobQueue(store: store)
         try Enqueuer(queue: queue).enqueue(Array(Self.stream.prefix(10)))
@@ -94,8 +99,10 @@ struct QueueWorkerTests {
         let dead = try queue.claim(limit: 4, leaseSeconds: 0.3)
         #expect(dead.count == 4)
         #expect(try queue.counts().leased == 4)
-        let report = try QueueWorker(store: store, options: .init(batchSize: 8, exitWhenIdle: true, pollSeconds: 0.05),
-                                     clock: { SyntheticStream.now }).run()
+        let report = try await offPool {
+            try QueueWorker(store: store, options: .init(batchSize: 8, exitWhenIdle: true, pollSeconds: 0.05),
+                            clock: { SyntheticStream.now }).run()
+        }
         #expect(report.jobs == 10)
         #expect(try queue.counts() == QueueCounts(queued: 0, leased: 0, done: 10, failed: 0))
         #expect(try store.counts().articles + store.counts().duplicates == 10)
@@ -105,14 +112,15 @@ struct QueueWorkerTests {
     }
 
     @Test("the worker rides out its database connections being killed mid-batch")
-    func connectionKilledMidBatch() throws {
-        let (reference, _) = try Self.singleWorkerRun()
+    func connectionKilledMidBatch() async throws {
+        let (reference, _) = try await Self.singleWorkerRun()
         let location = try TestPostgres.freshLocation()
         let store = try PostgresStore(location: location, poolSize: 2)
         let queue = JobQueue(store: store)
         try Enqueuer(queue: queue).enqueue(Self.stream)
         let reports = ReportBox()
-        let done = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        done.enter()
         Thread.detachNewThread {
             do {
                 // A short lease: a claim whose commit was cut off is claimed again within seconds.
@@ -122,7 +130,7 @@ struct QueueWorkerTests {
             } catch {
                 reports.add(.failure(error))
             }
-            done.signal()
+            done.leave()
         }
         // Cut the worker off twice while it works through the queue.
         var kills = 0
@@ -137,9 +145,9 @@ struct QueueWorkerTests {
                 terminated += try admin.terminateSessions(applicationName: location.applicationName)
                 kills += 1
             }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
-        done.wait()
+        await withCheckedContinuation { continuation in done.notify(queue: .global()) { continuation.resume() } }
         let report = try #require(reports.all.first).get()
         print("connection killed mid-batch: \(kills) kills, \(terminated) sessions ended; worker placed \(report.jobs) jobs")
         #expect(kills == 2 && terminated >= 2)

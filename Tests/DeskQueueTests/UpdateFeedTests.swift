@@ -22,9 +22,9 @@ struct UpdateFeedTests {
         for await _ in listening.stream { break }
         let docs = Array(SyntheticStream.documents(perTopic: 1).filter { !$0.id.hasPrefix("copy-") }.prefix(3))
         try Enqueuer(queue: JobQueue(store: store)).enqueue(docs)
-        let report = try await Task.detached {
+        let report = try await offPool {
             try QueueWorker(store: store, options: .init(exitWhenIdle: true, pollSeconds: 0.05), clock: { SyntheticStream.now }).run()
-        }.value
+        }
         #expect(report.ingest.stored == 3)
         let deadline = Date().addingTimeInterval(10)
         while await received.notices.count < 3 && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
