@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
@@ -27,6 +28,14 @@ let package = Package(
         .target(name: "DeskLanguage", dependencies: ["DeskModel", "CStemmer"], resources: [.copy("Resources/ner-perceptron.bin")]),
         .target(name: "DeskTracking", dependencies: ["DeskModel", "DeskLanguage"]),
         .target(name: "DeskStore", dependencies: ["DeskModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "DeskStorePostgres", dependencies: [
+            "DeskModel", "DeskStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "DeskPipeline", dependencies: [
             "DeskModel", "DeskExtract", "DeskLanguage", "DeskTracking", "DeskStore",
             .product(name: "Logging", package: "swift-log"),
@@ -46,15 +55,20 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ], resources: [.copy("Templates"), .copy("Resources")]),
+        .target(name: "DeskQueue", dependencies: [
+            "DeskModel", "DeskExtract", "DeskTracking", "DeskStore", "DeskStorePostgres", "DeskPipeline",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "updesk", dependencies: [
-            "DeskWeb", "DeskSources", "DeskPipeline", "DeskLanguage", "DeskExtract", "DeskStore", "DeskModel",
+            "DeskWeb", "DeskSources", "DeskPipeline", "DeskLanguage", "DeskExtract", "DeskStore", "DeskStorePostgres", "DeskQueue",
+            "DeskModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DeskExtractTests", dependencies: ["DeskExtract", "DeskModel"], exclude: ["Fixtures"]),
         .testTarget(name: "DeskLanguageTests", dependencies: ["DeskLanguage", "DeskModel"]),
         .testTarget(name: "DeskTrackingTests", dependencies: ["DeskTracking", "DeskLanguage", "DeskModel"]),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskModel"]),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskStorePostgres", "DeskModel"]),
         .testTarget(name: "DeskSourcesTests", dependencies: [
             "DeskSources", "DeskPipeline", "DeskStore", "DeskModel",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -67,6 +81,9 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "DeskQueueTests", dependencies: [
+            "DeskQueue", "DeskStorePostgres", "DeskStore", "DeskExtract", "DeskModel",
         ]),
         .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline", "DeskExtract", "DeskLanguage", "DeskStore", "DeskModel"]),
     ]

@@ -9,6 +9,14 @@ swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] '
 build=${PIPESTATUS[0]}
 echo "build: $(( $(date +%s) - start )) s (exit $build)"
 [ "$build" = 0 ] || exit "$build"
+# A private PostgreSQL server for the PostgreSQL store's tests (contract, queue, workers), stopped on exit.
+if UPDESK_TEST_POSTGRES_URL=$(bash scripts/pg-test-server.sh start); then
+    export UPDESK_TEST_POSTGRES_URL
+    trap 'bash scripts/pg-test-server.sh stop' EXIT
+else
+    echo "tests: could not start PostgreSQL" >&2
+    exit 1
+fi
 # Per-test progress lines are dropped; failures, XCTest's summary and Swift Testing's closing line stay.
 swift test --skip-build --skip DeskWebTests 2>&1 | tee .build/test-output.txt | awk '!/^(◇|✔) (Test|Suite) / || /^(◇|✔) Test run /'
 status=${PIPESTATUS[0]}

@@ -42,7 +42,11 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String]
 
+    @Flag(name: .long, help: "Only enqueue the documents for `updesk worker` (PostgreSQL desks).")
+    var queueOnly = false
+
     func run() throws {
+        if queueOnly { return try QueueIngest.enqueue(paths: paths, into: try store.openPostgres()) }
         let acknowledge: ((RawDocument, PlacementOutcome) -> Void)? = ack ? { Acknowledgement.emit($0, $1) } : nil
         let report = try IngestRun.perform(paths: paths, into: try store.open(), label: "updesk.ingest", acknowledge: acknowledge)
         if report.seen == 0 && !report.rejected.isEmpty { throw ExitCode(65) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeskModel
 import DeskExtract
 import DeskStore
+import DeskStorePostgres
 import Foundation
 
 /// `--db`, shared by every subcommand that reads or writes the desk.
@@ -9,7 +10,7 @@ struct StoreOptions: ParsableArguments {
     /// The embedded default: a SQLite file under the data directory.
     static let defaultPath = "data/desk.sqlite"
 
-    @Option(name: .long, help: ArgumentHelp("The desk's database: a SQLite file path.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The desk's database: a SQLite file path, or postgres://user@host:port/database.", valueName: "path|url"))
     var db: String = ProcessInfo.processInfo.environment["UPDESK_DB"] ?? StoreOptions.defaultPath
 
     /// `UPDESK_DB_MAX_BYTES`: a quota on the database file; a write past it fails as "disk full", atomically.
@@ -17,7 +18,20 @@ struct StoreOptions: ParsableArguments {
     static var maxSizeBytes: Int? { ProcessInfo.processInfo.environment["UPDESK_DB_MAX_BYTES"].flatMap { Int($0) } }
 
     func open() throws -> any Store {
-        try presenting { try SQLiteStore(path: db, options: .init(maxSizeBytes: StoreOptions.maxSizeBytes)) }
+        try presenting {
+            PostgresLocation.isPostgres(db) ? try PostgresStore(url: db) as any Store
+                : try SQLiteStore(path: db, options: .init(maxSizeBytes: StoreOptions.maxSizeBytes))
+        }
+    }
+
+    /// The PostgreSQL store `--db` names, or a clear error for a SQLite path (queues and workers need PostgreSQL).
+    func openPostgres(migrate: Bool = true) throws -> PostgresStore {
+        try presenting {
+            guard PostgresLocation.isPostgres(db) else {
+                throw StoreError(.open, "this needs a PostgreSQL desk (--db postgres://...), not \(db)")
+            }
+            return try PostgresStore(location: PostgresLocation(url: db), migrate: migrate)
+        }
     }
 }
 

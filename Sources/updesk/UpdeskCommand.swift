@@ -8,6 +8,7 @@ struct UpdeskCommand: ParsableCommand {
         discussion: "Every subcommand answers --help. Shell completions: updesk --generate-completion-script bash|zsh|fish.",
         subcommands: [DemoCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self, StoryCommand.self,
                       DigestCommand.self, ExportCommand.self, SearchCommand.self, EvalCommand.self, BenchCommand.self,
-                      TrainNERCommand.self, AnalyzeCommand.self, SourceCommand.self, FetchCommand.self, ServeCommand.self]
+                      TrainNERCommand.self, AnalyzeCommand.self, SourceCommand.self, FetchCommand.self, ServeCommand.self,
+                      MigrateCommand.self, CopyCommand.self, WorkerCommand.self]
     )
 }

@@ -10,12 +10,6 @@ struct SQLiteStoreTests {
         return dir.appendingPathComponent("desk.sqlite").path
     }
 
-    @Test("passes the store contract", arguments: StoreContract.all.map(\.0))
-    func contract(_ name: String) throws {
-        let check = try #require(StoreContract.all.first { $0.0 == name }?.1)
-        try check(try SQLiteStore(path: Self.freshPath()))
-    }
-
     @Test("reopening an existing database keeps its data and migrates nothing twice")
     func reopen() throws {
         let path = Self.freshPath()

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The contract every `Store` backend must pass. Each check takes a fresh, empty store; a backend's test
-/// file calls every check with its own store (see `SQLiteStoreTests`).
+/// `StoreContractTests` runs every check on every backend.
 enum StoreContract {
     static let t0 = Date(timeIntervalSince1970: 1_700_000_000)
 

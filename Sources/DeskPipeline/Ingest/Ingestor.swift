@@ -141,7 +141,7 @@ public struct IngestReport: Sendable {
 
     public var seen: Int { stored + unchanged + duplicates + revised }
 
-    mutating func record(_ outcome: PlacementOutcome) {
+    public mutating func record(_ outcome: PlacementOutcome) {
         switch outcome.action {
         case .stored: stored += 1
         case .unchanged: unchanged += 1

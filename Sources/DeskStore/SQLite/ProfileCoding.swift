@@ -3,8 +3,8 @@ import Foundation
 /// A story profile (term → weight) as a compact blob: per term a UInt16 byte length, the UTF-8 bytes, and the
 /// weight as a little-endian Float64. Placement reads a dozen profiles per article; decoding them as JSON took
 /// most of the place stage's time.
-enum ProfileCoding {
-    static func encode(_ profile: [String: Double]) -> Data {
+public enum ProfileCoding {
+    public static func encode(_ profile: [String: Double]) -> Data {
         var out = Data()
         out.reserveCapacity(profile.count * 16)
         for (term, weight) in profile.sorted(by: { $0.key < $1.key }) {
@@ -17,7 +17,7 @@ enum ProfileCoding {
     }
 
     /// The profile, or an empty one when the blob is truncated or malformed (never a crash on bad bytes).
-    static func decode(_ data: Data) -> [String: Double] {
+    public static func decode(_ data: Data) -> [String: Double] {
         var out: [String: Double] = [:]
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var i = 0

@@ -5,21 +5,12 @@ import GRDB
 /// One write transaction on the SQLite store: the reads placement needs and applying its decision.
 struct SQLiteTransaction: StoreTransaction {
     let db: Database
-    /// Terms kept in a story's profile: enough to recognise its later articles, few enough that
-    /// rewriting the profile per article stays cheap.
-    /// Terms kept in a story's profile (the sum of its articles' vectors). Long articles share a story's
-    /// topical terms only after their rarer terms, so a short profile misses them: 60 terms split the dated-article
-    /// stream into hundreds of stories. 300 keeps the topical core at a bounded size per story.
-    static let storyProfileTerms = 300
-    /// Candidate generation for `nearestStories`: the article's heaviest terms, the most recent postings of each,
-    /// and how many candidates get an exact cosine. On the dated-article stream, candidates from 16 terms lost
-    /// ~1 point of pair-F1 against scoring every story; 32 keeps it.
-    static let candidateTerms = 32
-    static let postingsPerTerm = 200
-    static let candidateStories = 12
-    /// The opening headline's standing as title: a later headline replaces it only when its article is at least
-    /// this similar to the story (twice the join threshold), i.e. clearly central rather than merely on topic.
-    static let openingTitleScore = 0.2
+    // The story index's limits, shared with every backend (see StoryIndexTuning for how they were chosen).
+    static let storyProfileTerms = StoryIndexTuning.storyProfileTerms
+    static let candidateTerms = StoryIndexTuning.candidateTerms
+    static let postingsPerTerm = StoryIndexTuning.postingsPerTerm
+    static let candidateStories = StoryIndexTuning.candidateStories
+    static let openingTitleScore = StoryIndexTuning.openingTitleScore
 
     /// Executes a statement through SQLite's prepared-statement cache: placement runs the same few
     /// statements for every article, and preparing them anew each time was a measurable share of ingest.
