@@ -132,37 +132,53 @@ struct QueueWorkerTests {
             }
             done.leave()
         }
-        // Cut the worker off twice while it works through the queue.
-        var kills = 0
-        var terminated = 0
+        // Cut the worker off twice while it works through the queue. The observer runs on a thread of its own,
+        // like the worker: on the cooperative pool it could be starved by other tests until the queue was done.
         var observer = location
         observer.applicationName = "observer_" + location.schema
         let admin = try PostgresStore(location: observer, poolSize: 1)
-        let deadline = Date().addingTimeInterval(120)
-        // A kill counts only when it ended a session (between reconnects the worker may hold none for a moment).
-        while kills < 2 && Date() < deadline {
-            let finished = try JobQueue(store: admin).counts().done
-            if finished >= Self.stream.count { break }
-            // Kill as soon as the worker is mid-queue (some jobs done, not all), then again once it has
-            // reconnected: waiting for a share of the queue let a loaded machine finish it before any kill.
-            if finished >= 1 {
-                let ended = try admin.terminateSessions(applicationName: location.applicationName)
-                if ended > 0 {
-                    terminated += ended
-                    kills += 1
-                    try await Task.sleep(for: .milliseconds(200))
+        let total = Self.stream.count
+        let killBox = KillBox()
+        done.enter()
+        Thread.detachNewThread {
+            let deadline = Date().addingTimeInterval(120)
+            // A kill counts only when it ended a session (between reconnects the worker may hold none for a moment).
+            while killBox.kills < 2 && Date() < deadline {
+                let finished = (try? JobQueue(store: admin).counts().done) ?? 0
+                if finished >= total { break }
+                // Kill as soon as the worker is mid-queue (some jobs done, not all), then again once it has reconnected.
+                if finished >= 1, let ended = try? admin.terminateSessions(applicationName: location.applicationName), ended > 0 {
+                    killBox.record(ended)
+                    Thread.sleep(forTimeInterval: 0.2)
                 }
+                Thread.sleep(forTimeInterval: 0.02)
             }
-            try await Task.sleep(for: .milliseconds(20))
+            done.leave()
         }
         await withCheckedContinuation { continuation in done.notify(queue: .global()) { continuation.resume() } }
         let report = try #require(reports.all.first).get()
+        let (kills, terminated) = (killBox.kills, killBox.terminated)
         print("connection killed mid-batch: \(kills) kills, \(terminated) sessions ended; worker placed \(report.jobs) jobs")
         #expect(kills >= 1 && terminated >= kills)
         #expect(try queue.counts() == QueueCounts(queued: 0, leased: 0, done: Self.stream.count, failed: 0))
         #expect(try store.counts() == reference.counts())
         #expect(try Partition.of(store) == Partition.of(reference))
     }
+}
+
+/// Kills counted on the observer's thread.
+final class KillBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private var ended = 0
+    func record(_ sessions: Int) {
+        lock.lock()
+        count += 1
+        ended += sessions
+        lock.unlock()
+    }
+    var kills: Int { lock.lock(); defer { lock.unlock() }; return count }
+    var terminated: Int { lock.lock(); defer { lock.unlock() }; return ended }
 }
 
 /// Results handed back from worker threads.
