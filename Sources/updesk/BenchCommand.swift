@@ -19,11 +19,16 @@ struct BenchCommand: ParsableCommand {
                       "articles_per_s=N ... peak_rss_mb=K".
           growth      placement as above at each --held size (default 0,10000,100000), then the curve: mean ms to
                       place one article at each size against the smallest.
+          web         the web desk under an open-loop load on loopback: `updesk serve` on the desk --db (kept, not
+                      removed) answers --rate requests/s for --seconds, round-robin over a random story page, the
+                      largest story's page, its API form and the stories list, while the JSON Lines records of DATA
+                      (if a file) are POSTed to the ingest API at --ingest-rate documents/s; one line per route
+                      "route=R requests=N failed=F p50_ms p90_ms p99_ms max_ms", then the ingest line.
         """
     )
 
     enum Task: String, ExpressibleByArgument, CaseIterable {
-        case extraction, placement, ingest, growth
+        case extraction, placement, ingest, growth, web
     }
 
     @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -46,6 +51,15 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "ingest: at most this many documents of a story stream (default all).")
     var limit: Int = 0
+
+    @Option(help: "web: requests per second, all routes together.")
+    var rate: Double = 40
+
+    @Option(help: "web: seconds of load.")
+    var seconds: Double = 20
+
+    @Option(help: "web: documents per second POSTed to the ingest API during the load (0: none).")
+    var ingestRate: Double = 20
 
     var databasePath: String {
         db ?? FileManager.default.temporaryDirectory.appendingPathComponent("updesk-bench-\(getpid()).sqlite").path
@@ -71,6 +85,9 @@ struct BenchCommand: ParsableCommand {
                 let steps = try PlacementBench(data: URL(fileURLWithPath: data), sizes: sizes, measure: measure)
                     .run(databasePath: path) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
                 if task == .growth { for line in GrowthCurve(steps: steps).lines { print(line) } }
+            case .web:
+                guard let db else { throw ValidationError("web: --db names the desk to serve") }
+                for line in try WebBench(desk: db, stream: data, rate: rate, seconds: seconds, ingestRate: ingestRate).run() { print(line) }
             case .ingest:
                 let path = databasePath
                 defer { removeTemporary(path) }
