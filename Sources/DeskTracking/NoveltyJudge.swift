@@ -35,10 +35,7 @@ public struct NoveltyJudge: Sendable {
     /// The store's path: the story's held sentences in, placed sentences out.
     public func judge(_ analyzed: AnalyzedArticle, against held: [HeldSentence]) -> [Placement.PlacedSentence] {
         var memory = StoryMemory()
-        for h in held {
-            let terms = memory.intern(h.terms ?? Tokenizer.contentTerms(h.text))
-            memory.add(id: h.id, terms: terms, numbers: NumberFacts.numbers(h.text), article: -1, seen: .distantPast)
-        }
+        for h in held { memory.add(held: h) }
         return judge(analyzed, story: memory)
     }
 

@@ -1,3 +1,5 @@
+import DeskLanguage
+import DeskModel
 import Foundation
 
 /// What one story has said so far, held incrementally: every sentence's content terms and numbers, an
@@ -48,6 +50,14 @@ public struct StoryMemory: Sendable {
     /// Term ids of known terms only (for read-only lookups).
     public func known(_ terms: [String]) -> [Int32] {
         Array(Set(terms.compactMap { vocabulary[$0] })).sorted()
+    }
+
+    /// Adds a sentence the store already holds (its terms as stored, or worked out from its text when the row
+    /// predates stored terms), as an entry of no particular article seen long ago.
+    @discardableResult
+    public mutating func add(held h: HeldSentence) -> Int {
+        let terms = intern(h.terms ?? Tokenizer.contentTerms(h.text))
+        return add(id: h.id, terms: terms, numbers: NumberFacts.numbers(h.text), article: -1, seen: .distantPast)
     }
 
     /// Adds a sentence; returns its slot.

@@ -26,8 +26,11 @@ public final class StoryMemoryCache: @unchecked Sendable {
     var stories: [Int64: Held] = [:]
     var clock: UInt64 = 0
     let capacity: Int
-    public private(set) var hits = 0
-    public private(set) var misses = 0
+    var hitCount = 0
+    var missCount = 0
+    /// Uses that found the story's memory held, and uses that had to read it afresh.
+    public var hits: Int { lock.withLock { hitCount } }
+    public var misses: Int { lock.withLock { missCount } }
 
     public init(capacity: Int = StoryMemoryCache.storyCapacity) { self.capacity = capacity }
 
@@ -45,15 +48,14 @@ public final class StoryMemoryCache: @unchecked Sendable {
         let fresh = try store.sentences(story: story, after: after, limit: limit)
         var entry = held ?? Held(memory: StoryMemory(), lastSentence: 0, lastUse: now)
         for s in fresh {
-            let terms = entry.memory.intern(s.terms ?? Tokenizer.contentTerms(s.text))
-            entry.memory.add(id: s.id, terms: terms, numbers: NumberFacts.numbers(s.text), article: -1, seen: .distantPast)
+            entry.memory.add(held: s)
             entry.lastSentence = max(entry.lastSentence, s.id)
         }
         entry.lastUse = now
 
         lock.lock()
         defer { lock.unlock() }
-        if held == nil { misses += 1 } else { hits += 1 }
+        if held == nil { missCount += 1 } else { hitCount += 1 }
         stories[story] = entry
         if stories.count > capacity { evictLeastRecent() }
         return entry.memory
