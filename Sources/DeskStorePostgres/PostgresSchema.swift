@@ -156,6 +156,7 @@ enum PostgresSchema {
         );
         CREATE INDEX jobs_ready ON jobs(id) WHERE state = 'queued';
         """),
+        webMigration,
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a session-level advisory
