@@ -137,7 +137,9 @@ extension PostgresStore {
     // MARK: Outbox
 
     /// The watch row is locked first, so two web nodes matching the same watch at once take turns: the second
-    /// finds the mark already moved and queues nothing (nothing lost, nothing queued twice).
+    /// finds the mark already moved and queues nothing (nothing queued twice). A mark over sentence ids loses
+    /// nothing either: sentences are only inserted under the desk's placement lock, held to the commit, so
+    /// they commit in id order and no update can appear below a mark once the mark has passed it.
     public func enqueue(watch: Int64, lastSentenceID: Int64, url: String?, bodies: [String], at: Date) throws {
         try writeWeb { s in
             guard let held = try s.scalar("SELECT last_sentence_id FROM web_watches WHERE id = \(watch) FOR UPDATE", as: Int64.self),
