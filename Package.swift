@@ -85,6 +85,14 @@ let package = Package(
         .testTarget(name: "DeskQueueTests", dependencies: [
             "DeskQueue", "DeskStorePostgres", "DeskStore", "DeskExtract", "DeskModel",
         ]),
+        .testTarget(name: "ScaleOutTests", dependencies: [
+            "DeskStorePostgres", "DeskStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "DeskPipelineTests", dependencies: ["DeskPipeline", "DeskExtract", "DeskLanguage", "DeskStore", "DeskModel"]),
     ]
 )

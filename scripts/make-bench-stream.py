@@ -33,7 +33,7 @@ for i in range(n):
         t = topics[min(int(rng.paretovariate(1.2)) - 1, 399) if rng.random() < 0.5 else rng.randrange(400)]
         sentences = []
         for _ in range(rng.randint(4, 8)):
-            words = rng.sample(t, 5) + rng.sample(common, 4)
+            words = rng.sample(t, 6) + rng.sample(common, 1)
             rng.shuffle(words)
             sentences.append(" ".join(words).capitalize() + f" {rng.randint(1, 99)}.")
         rec = {"id": f"doc-{i}", "url": f"https://example.org/{i}", "source": f"wire-{rng.randint(1, 40)}",

@@ -13,6 +13,8 @@ public struct CycleReport: Sendable {
     public var duplicates = 0
     public var unchanged = 0
     public var fullTextFetched = 0
+    /// Documents handed to the job queue for workers (PostgreSQL desks) rather than placed here.
+    public var queued = 0
     public var seconds = 0.0
     /// One line per failing source: "URL: reason".
     public var failures: [String] = []
@@ -30,6 +32,7 @@ public struct CycleReport: Sendable {
         duplicates += other.duplicates
         unchanged += other.unchanged
         fullTextFetched += other.fullTextFetched
+        queued += other.queued
         failures += other.failures
     }
 
@@ -37,5 +40,6 @@ public struct CycleReport: Sendable {
         "polled \(polled) sources in \(String(format: "%.2f", seconds)) s: \(notModified) not modified, \(failed) failed, "
             + "\(deferred) deferred by robots.txt; \(documents) documents ingested (\(stored) new, \(revised) revisions, "
             + "\(duplicates) copies, \(unchanged) already held), \(fullTextFetched) full articles fetched"
+            + (queued > 0 ? "; \(queued) queued for workers" : "")
     }
 }

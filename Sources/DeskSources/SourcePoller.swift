@@ -11,6 +11,8 @@ import Logging
 public final class SourcePoller: Sendable {
     let store: any Store & SourceStore
     let ingestor: Ingestor
+    /// Where new entries go instead of the ingestor when workers place them (PostgreSQL desks).
+    let intake: (any DocumentIntake)?
     let fetcher: HTTPFetcher
     let options: PollOptions
     let logger: Logger
@@ -20,9 +22,10 @@ public final class SourcePoller: Sendable {
     let placing = NSLock()
 
     public init(store: any Store & SourceStore, fetcher: HTTPFetcher, options: PollOptions = PollOptions(),
-                logger: Logger = Logger(label: "updesk.fetch")) {
+                logger: Logger = Logger(label: "updesk.fetch"), intake: (any DocumentIntake)? = nil) {
         self.store = store
         self.ingestor = Ingestor(store: store, logger: logger)
+        self.intake = intake
         self.fetcher = fetcher
         self.options = options
         self.logger = logger
@@ -199,6 +202,12 @@ public final class SourcePoller: Sendable {
 
     func ingest(_ documents: [RawDocument], into report: inout CycleReport) throws {
         guard !documents.isEmpty else { return }
+        if let intake {
+            let queued = try intake.enqueue(documents)
+            report.documents += queued
+            report.queued += queued
+            return
+        }
         let analyzed = ingestor.prepare(documents)
         placing.lock()
         defer { placing.unlock() }

@@ -156,6 +156,8 @@ enum PostgresSchema {
         );
         CREATE INDEX jobs_ready ON jobs(id) WHERE state = 'queued';
         """),
+        webMigration,
+        aliasesMigration,
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a session-level advisory

@@ -13,7 +13,13 @@ public struct PostgresTransaction: StoreTransaction {
     static let heldColumns = "id, doc_id, source, url, title, content_hash, simhash, story_id, published"
 
     public func article(docID: String) throws -> HeldArticle? {
-        try session.query("SELECT \(unescaped: Self.heldColumns) FROM articles WHERE doc_id = \(docID)").first.map(Self.held)
+        if let held = try session.query("SELECT \(unescaped: Self.heldColumns) FROM articles WHERE doc_id = \(docID)").first.map(Self.held) {
+            return held
+        }
+        return try session.query("""
+            SELECT a.id, a.doc_id, a.source, a.url, a.title, a.content_hash, a.simhash, a.story_id, a.published
+            FROM article_aliases x JOIN articles a ON a.id = x.article_id WHERE x.doc_id = \(docID)
+            """).first.map(Self.held)
     }
 
     public func storedArticle(id: Int64) throws -> Article? {
@@ -97,6 +103,12 @@ public struct PostgresTransaction: StoreTransaction {
             return PlacementOutcome(action: .duplicate, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
 
         case .revision(let id):
+            // An earlier version read again (a stream replayed, or a restart after a crash re-reading what came
+            // before the newer version) is already held: storing it would turn the clock back (as SQLite).
+            if try session.scalar("SELECT 1 FROM revisions WHERE article_id = \(id) AND content_hash = \(placement.contentHash) LIMIT 1",
+                                  as: Int32.self) != nil {
+                return PlacementOutcome(action: .unchanged, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
+            }
             guard let old = try session.query("SELECT json, version, content_hash FROM articles WHERE id = \(id)").first else {
                 throw StoreError(.query, "article \(id) to revise is not held")
             }
@@ -117,6 +129,11 @@ public struct PostgresTransaction: StoreTransaction {
                 simhash = \(Int64(bitPattern: placement.simhash)), version = version + 1, json = \(Self.json(article)) WHERE id = \(id)
                 """)
             try replaceBands(article: id, simhash: placement.simhash)
+            try session.execute("""
+                INSERT INTO article_aliases (doc_id, article_id)
+                SELECT \(article.id), \(id) WHERE NOT EXISTS (SELECT 1 FROM articles WHERE doc_id = \(article.id))
+                ON CONFLICT (doc_id) DO NOTHING
+                """)
             try session.execute("""
                 INSERT INTO article_search (article_id, title, body) VALUES (\(id), \(article.title ?? ""), \(article.body))
                 ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, body = excluded.body

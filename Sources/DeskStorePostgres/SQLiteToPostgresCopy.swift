@@ -8,10 +8,11 @@ import PostgresNIO
 public enum SQLiteToPostgresCopy {
     /// Tables in an order where every row's references are already copied (foreign keys are also
     /// deferred to the commit). `article_search` is read from the FTS5 table (rowid = article id).
-    static let tables = ["stories", "articles", "sentences", "timeline", "revisions", "simhash_bands", "story_terms",
-                         "term_df", "counters", "sources", "source_entries"]
+    static let tables = ["stories", "articles", "article_aliases", "sentences", "timeline", "revisions", "simhash_bands", "story_terms",
+                         "term_df", "counters", "sources", "source_entries",
+                         "web_users", "web_seen", "web_entity_index", "web_entities", "web_watches", "web_outbox"]
     /// Tables whose `id` the server generates.
-    static let identityTables = ["stories", "articles", "sentences", "timeline", "revisions", "sources"]
+    static let identityTables = ["stories", "articles", "sentences", "timeline", "revisions", "sources", "web_users", "web_watches", "web_outbox"]
     /// Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement; 500 rows of the widest
     /// table (15 columns) stay far below and make round trips a small share of the copy.
     static let rowsPerInsert = 500

@@ -30,12 +30,12 @@ struct FetchCommand: ParsableCommand {
     var respectRobots = false
 
     func run() throws {
-        let desk = try store.openSources()
+        let (desk, intake) = try store.openDesk()
         var options = PollOptions()
         options.concurrency = max(1, concurrency)
         options.hostInterval = max(0, hostInterval)
         options.respectRobots = respectRobots
-        let poller = SourcePoller(store: desk, fetcher: fetch.fetcher, options: options, logger: Log.logger("updesk.fetch"))
+        let poller = SourcePoller(store: desk, fetcher: fetch.fetcher, options: options, logger: Log.logger("updesk.fetch"), intake: intake)
         if once {
             let report = try presenting { try AsyncBridge.run { try await poller.runOnce() } }
             for failure in report.failures { Diagnostics.warn(failure) }

@@ -18,8 +18,8 @@ struct ServeCommand: ParsableCommand {
     var adminToken: String? = ProcessInfo.processInfo.environment["UPDESK_ADMIN_TOKEN"]
 
     func run() throws {
-        let desk = try presenting { try SQLiteStore(path: store.db) }
-        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken)
+        let (desk, intake, feed) = try store.openWeb()
+        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken, intake: intake)
         let db = store.db
         try AsyncBridge.run {
             var logger = Logger(label: "updesk.web")
@@ -30,6 +30,7 @@ struct ServeCommand: ParsableCommand {
             }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await web.runBackground() }
+                if let feed { group.addTask { await LiveUpdates.follow(feed) { await web.refresh() } } }
                 group.addTask { try await app.runService() }
                 // The server stops on a signal; then the background work stops too.
                 try await group.next()

@@ -1,12 +1,27 @@
 import ArgumentParser
+import DeskPipeline
+import DeskQueue
 import DeskSources
 import DeskStore
+import DeskStorePostgres
 import Foundation
 
 extension StoreOptions {
-    /// The desk with its sources (the SQLite backend implements both protocols).
-    func openSources() throws -> SQLiteStore {
-        try presenting { try SQLiteStore(path: db) }
+    /// The desk with its sources (both backends implement both protocols).
+    func openSources() throws -> any Store & SourceStore {
+        try openDesk().store
+    }
+
+    /// The desk, and where new documents go: on PostgreSQL the job queue (workers place them), on SQLite
+    /// nowhere else (nil: placed in this process).
+    func openDesk() throws -> (store: any Store & SourceStore, intake: (any DocumentIntake)?) {
+        try presenting {
+            if PostgresLocation.isPostgres(db) {
+                let desk = try PostgresStore(url: db)
+                return (desk, QueueIntake(queue: JobQueue(store: desk)))
+            }
+            return (try SQLiteStore(path: db), nil)
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import DeskStore
 import Foundation
 
 /// The source named by id or URL, or a clear error.
-func findSource(_ idOrURL: String, in desk: SQLiteStore) throws -> Source {
+func findSource(_ idOrURL: String, in desk: any SourceStore) throws -> Source {
     guard let source = try presenting({ try desk.source(matching: idOrURL) }) else {
         throw ValidationError("no source \(idOrURL) (see `updesk source list`)")
     }

@@ -125,5 +125,7 @@ enum StoreContract {
         ("unchangedIsIdempotent", unchangedIsIdempotent),
         ("revisionsAreKept", revisionsAreKept),
         ("updatesSinceAndSearch", updatesSinceAndSearch),
+        ("aliasFindsTheRevisedArticle", aliasFindsTheRevisedArticle),
+        ("anOldVersionReadAgainIsUnchanged", anOldVersionReadAgainIsUnchanged),
     ]
 }

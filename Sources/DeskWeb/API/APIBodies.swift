@@ -22,6 +22,8 @@ public struct IngestResult: Codable, Sendable {
     public var newSentences: Int
     public var outcomes: [Outcome]
     public var rejected: [Rejected]
+    /// Documents handed to the job queue for workers to place (PostgreSQL desks); absent when placed here.
+    public var queued: Int?
 }
 
 /// A new user, with its token: shown this once, stored only hashed.

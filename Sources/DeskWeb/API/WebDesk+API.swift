@@ -75,7 +75,7 @@ extension WebDesk {
             case .failure(let e): throw WebError(.badRequest, "not an ingest record: \(e.detail)")
             }
             let result = try await self.ingest([doc], rejected: [])
-            return try Responses.json(result, status: result.stored + result.duplicates > 0 ? .created : .ok)
+            return try Responses.json(result, status: result.queued != nil ? .accepted : result.stored + result.duplicates > 0 ? .created : .ok)
         }
         route(.post, "/api/ingest/batch", api: true) { request, context in
             _ = try await Session.require(.editor, request, store: store)
@@ -95,7 +95,7 @@ extension WebDesk {
                                    ?? "the body holds no records (JSON Lines: one {\"id\", \"title\"|\"text\"|\"html\", ...} per line)")
             }
             let result = try await self.ingest(docs, rejected: rejected)
-            return try Responses.json(result)
+            return try Responses.json(result, status: result.queued != nil ? .accepted : .ok)
         }
         route(.get, "/api/me", api: true) { request, _ in
             let user = try await Session.require(.reader, request, store: store)
@@ -119,6 +119,11 @@ extension WebDesk {
 
     /// Ingests documents in order through the desk's stages, then refreshes the index and the watches.
     func ingest(_ docs: [RawDocument], rejected: [IngestResult.Rejected]) async throws -> IngestResult {
+        if let intake = configuration.intake {
+            let queued = try await Blocking.run { try intake.enqueue(docs) }
+            return IngestResult(stored: 0, duplicates: 0, revised: 0, unchanged: 0, storiesOpened: 0, newSentences: 0, outcomes: [],
+                                rejected: rejected, queued: queued)
+        }
         let ingestor = self.ingestor
         let result = try await Blocking.run { () -> IngestResult in
             var r = IngestResult(stored: 0, duplicates: 0, revised: 0, unchanged: 0, storiesOpened: 0, newSentences: 0, outcomes: [], rejected: rejected)

@@ -20,14 +20,18 @@ public final class WebDesk: @unchecked Sendable {
         /// How often watches are matched against new updates and due webhooks are sent.
         public var watchInterval: Duration
         public var webhook: WebhookDeliverer.Policy
+        /// Where POSTed documents go when this node does not place them (a PostgreSQL desk's job queue);
+        /// nil: placed here, in order.
+        public var intake: (any DocumentIntake)?
         public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil,
                     watchInterval: Duration = .seconds(WebhookDeliverer.Policy.defaultScanSeconds),
-                    webhook: WebhookDeliverer.Policy = .init()) {
+                    webhook: WebhookDeliverer.Policy = .init(), intake: (any DocumentIntake)? = nil) {
             self.host = host
             self.port = port
             self.adminToken = adminToken
             self.watchInterval = watchInterval
             self.webhook = webhook
+            self.intake = intake
         }
     }
 
