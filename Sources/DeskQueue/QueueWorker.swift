@@ -74,8 +74,12 @@ public final class QueueWorker: @unchecked Sendable {
 
     public func run(progress: ((Report) -> Void)? = nil) throws -> Report {
         var report = Report()
+        // Held while this worker runs, so that when it dies its jobs are claimed again at once, in queue order.
+        let presence = WorkerPresence(store: store, logger: logger)
+        defer { presence.close() }
         while !shouldStop {
-            let jobs = try queue.claim(limit: options.batchSize, leaseSeconds: options.leaseSeconds)
+            try presence.ensure()
+            let jobs = try queue.claim(limit: options.batchSize, leaseSeconds: options.leaseSeconds, presence: presence)
             if jobs.isEmpty {
                 if options.exitWhenIdle {
                     let counts = try queue.counts()

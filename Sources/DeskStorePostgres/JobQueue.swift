@@ -60,15 +60,22 @@ public final class JobQueue: Sendable {
     /// The notification channel on which enqueuers wake idle workers.
     var channel: String { "updesk_jobs_\(store.location.schema)" }
 
-    /// Claims up to `limit` ready jobs (never leased, or whose lease ran out), oldest first, for `leaseSeconds`.
-    public func claim(limit: Int, leaseSeconds: Double) throws -> [ClaimedJob] {
+    /// Claims up to `limit` ready jobs (never leased, or whose lease ran out, or whose owner's presence is gone),
+    /// oldest first, for `leaseSeconds`. With a `presence`, the lease names its owner (see `WorkerPresence`).
+    public func claim(limit: Int, leaseSeconds: Double, presence: WorkerPresence? = nil) throws -> [ClaimedJob] {
         let token = UUID()
+        let namespace = WorkerPresence.namespace(schema: store.location.schema)
+        let live = WorkerPresence.liveOwnersSQL(namespace: namespace)
+        let owner = presence.map { Int64($0.owner) }
         do {
             return try store.transaction(lockPlacement: false) { session in
                 try session.query("""
+                    WITH live AS MATERIALIZED (\(unescaped: live))
                     UPDATE jobs SET lease_token = \(token), lease_until = now() + make_interval(secs => \(leaseSeconds)),
-                        attempts = attempts + 1
-                    WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' AND (lease_until IS NULL OR lease_until < now())
+                        lease_owner = \(owner), attempts = attempts + 1
+                    WHERE id IN (SELECT id FROM jobs WHERE state = 'queued'
+                                   AND (lease_until IS NULL OR lease_until < now()
+                                        OR (lease_owner IS NOT NULL AND lease_owner NOT IN (SELECT objid FROM live)))
                                  ORDER BY id LIMIT \(limit) FOR UPDATE SKIP LOCKED)
                     RETURNING id, doc_id, payload, attempts
                     """).map { row in

@@ -158,6 +158,9 @@ enum PostgresSchema {
         """),
         webMigration,
         aliasesMigration,
+        ("pg-jobs-owner-v1", """
+        ALTER TABLE jobs ADD COLUMN lease_owner BIGINT;
+        """),
     ]
 
     /// Applies the migrations not yet applied, each in its own transaction, under a session-level advisory
