@@ -16,10 +16,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on (0: any free port, printed at start).") var port = 8080
     @Option(help: "A token that acts as the admin (default: $UPDESK_ADMIN_TOKEN).")
     var adminToken: String? = ProcessInfo.processInfo.environment["UPDESK_ADMIN_TOKEN"]
+    @Flag(help: "The server runs behind a TLS-terminating proxy: session cookies get the Secure flag.")
+    var behindTLS = false
 
     func run() throws {
         let (desk, intake, feed) = try store.openWeb()
-        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken, intake: intake)
+        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken, intake: intake, behindTLS: behindTLS)
         let db = store.db
         try AsyncBridge.run {
             var logger = Logger(label: "updesk.web")

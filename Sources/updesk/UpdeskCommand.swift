@@ -9,6 +9,6 @@ struct UpdeskCommand: ParsableCommand {
         subcommands: [DemoCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self, StoryCommand.self,
                       DigestCommand.self, ExportCommand.self, SearchCommand.self, EvalCommand.self, BenchCommand.self,
                       TrainNERCommand.self, AnalyzeCommand.self, SourceCommand.self, FetchCommand.self, ServeCommand.self,
-                      MigrateCommand.self, CopyCommand.self, WorkerCommand.self]
+                      MigrateCommand.self, CopyCommand.self, WorkerCommand.self, UserCommand.self]
     )
 }

@@ -51,6 +51,8 @@ import Testing
                 ("search", "/search?q=harbour", "Search"),
                 ("entity", "/entities/\(entity)", "Porthmadog"),
                 ("entities", "/entities", "Entities"),
+                ("login", "/login", "Password"),
+                ("watches", "/watches", "Watches"),
             ]
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             for page in pages {

@@ -24,6 +24,20 @@ import Testing
                 == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
     }
 
+    /// PBKDF2-HMAC-SHA256 test vectors of RFC 7914 §11 (the second with 80,000 rounds), and a password longer
+    /// than a block (hashed first), checked against its single-round definition.
+    @Test func pbkdf2MatchesRFC7914() {
+        #expect(Hex.encode(PBKDF2.sha256(password: Array("passwd".utf8), salt: Array("salt".utf8), rounds: 1, keyBytes: 64))
+            == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783")
+        #expect(Hex.encode(PBKDF2.sha256(password: Array("Password".utf8), salt: Array("NaCl".utf8), rounds: 80_000, keyBytes: 64))
+            == "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d")
+        let long = [UInt8](repeating: 0x61, count: 100), salt = Array("NaCl".utf8)
+        let u1 = HMACSHA256.mac(key: long, message: salt + [0, 0, 0, 1])
+        let u2 = HMACSHA256.mac(key: long, message: u1)
+        #expect(PBKDF2.sha256(password: long, salt: salt, rounds: 2, keyBytes: 32) == zip(u1, u2).map { $0 ^ $1 })
+        #expect(!PasswordHasher.verify("anything at all", against: PasswordHasher(rounds: 10).unmatchable()))
+    }
+
     @Test func watchQueriesReadAndOrNotAndPhrases() throws {
         let q = try WatchQuery.parse("fed AND (taper OR rates) NOT weather")
         #expect(q.matches("The Fed will slow the taper"))

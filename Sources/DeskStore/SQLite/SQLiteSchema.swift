@@ -139,6 +139,8 @@ enum SQLiteSchema {
             try db.execute(sql: "CREATE INDEX revisions_versions ON revisions(article_id, content_hash)")
         }
         registerWeb(&migrator)
+        registerStoryPage(&migrator)
+        registerAccounts(&migrator)
         return migrator
     }
 }

@@ -80,3 +80,10 @@ public struct SeenResult: Codable, Sendable {
     public var lastSentenceID: Int64
     public var unseen: Int
 }
+
+/// `POST /api/accounts`: a password account (admin only). The password is hashed at once and never stored.
+public struct NewAccountRequest: Codable, Sendable {
+    public var name: String
+    public var role: String?
+    public var password: String
+}

@@ -19,15 +19,16 @@ extension WebDesk {
         route(.get, "/api/stories", api: true) { request, _ in
             let user = try await Session.user(request, store: store)
             let q = request.uri.queryParameters
-            let since = try Self.since(q["since"].map(String.init))
+            let filters = try Self.storyFilters(q)
             return try Responses.json(try await Blocking.run {
-                try views.stories(user: user, entity: Self.nonEmpty(q["entity"]), source: Self.nonEmpty(q["source"]), since: since)
+                try views.stories(user: user, filters: filters)
             })
         }
         route(.get, "/api/stories/{id}", api: true) { request, context in
             let id = try Self.id(context)
             let user = try await Session.user(request, store: store)
-            guard let view = try await Blocking.run({ try views.story(id: id, user: user) }) else { throw WebError.notFound("story \(id)") }
+            let pages = try Self.storyPageRequest(request)
+            guard let view = try await Blocking.run({ try views.story(id: id, user: user, request: pages) }) else { throw WebError.notFound("story \(id)") }
             return try Responses.json(view)
         }
         route(.post, "/api/stories/{id}/seen", api: true) { request, context in
@@ -143,11 +144,13 @@ extension WebDesk {
             }
             return r
         }
+        for (action, n) in Dictionary(grouping: result.outcomes, by: \.action).mapValues(\.count) { metrics.ingested(action: action, count: n) }
+        if !result.rejected.isEmpty { metrics.rejected(count: result.rejected.count) }
         await refresh()
         return result
     }
 
-    static func body(_ request: Request, _ context: BasicRequestContext) async throws -> String {
+    static func body(_ request: Request, _ context: DeskContext) async throws -> String {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         guard let text = buffer.getString(at: buffer.readerIndex, length: buffer.readableBytes), !text.isEmpty else {

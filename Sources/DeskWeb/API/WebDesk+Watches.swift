@@ -10,17 +10,12 @@ extension WebDesk {
         route(.post, "/api/watches", api: true) { request, context in
             let user = try await Session.require(.editor, request, store: store)
             let body: WatchRequest = try Self.decode(try await Self.body(request, context))
-            let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty else { throw WebError(.badRequest, "\"name\" must not be empty") }
-            let query = body.query ?? ""
-            do { _ = try WatchQuery.parse(query) } catch let e as WatchQuery.ParseError { throw WebError(.badRequest, e.message) }
-            if let url = body.webhookURL, SafeURL.http(url) == nil || URL(string: url)?.host == nil {
-                throw WebError(.badRequest, "\"webhookURL\" must be an http(s) URL")
-            }
+            let form = try WatchForm(name: body.name, query: body.query, entities: body.entities, sources: body.sources,
+                                     webhookURL: body.webhookURL)
             let watch = try await Blocking.run {
-                try store.addWatch(Watch(id: 0, userID: user.id, name: name, query: query, entities: body.entities ?? [],
-                                         sources: body.sources ?? [], webhookURL: body.webhookURL,
-                                         secret: body.webhookURL == nil ? nil : Tokens.make(),
+                try store.addWatch(Watch(id: 0, userID: user.id, name: form.name, query: form.query, entities: form.entities,
+                                         sources: form.sources, webhookURL: form.webhookURL,
+                                         secret: form.webhookURL == nil ? nil : Tokens.make(),
                                          lastSentenceID: try store.newestSentenceID(), created: Date()))
             }
             return try Responses.json(Self.view(watch, showSecret: true, deliveries: nil), status: .created)
@@ -33,6 +28,17 @@ extension WebDesk {
         route(.get, "/api/watches/{id}", api: true) { request, context in
             let id = try Self.id(context)
             _ = try await Session.require(.reader, request, store: store)
+            let (watch, deliveries) = try await Blocking.run { (try store.watch(id: id), try store.deliveries(watch: id)) }
+            guard let watch else { throw WebError.notFound("watch \(id)") }
+            return try Responses.json(Self.view(watch, showSecret: false, deliveries: deliveries))
+        }
+        route(.put, "/api/watches/{id}", api: true) { request, context in
+            let id = try Self.id(context)
+            _ = try await Session.require(.editor, request, store: store)
+            let body: WatchRequest = try Self.decode(try await Self.body(request, context))
+            let form = try WatchForm(name: body.name, query: body.query, entities: body.entities, sources: body.sources,
+                                     webhookURL: body.webhookURL)
+            try await Self.update(store: store, id: id, form)
             let (watch, deliveries) = try await Blocking.run { (try store.watch(id: id), try store.deliveries(watch: id)) }
             guard let watch else { throw WebError.notFound("watch \(id)") }
             return try Responses.json(Self.view(watch, showSecret: false, deliveries: deliveries))

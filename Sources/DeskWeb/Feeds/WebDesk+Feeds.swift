@@ -13,9 +13,10 @@ extension WebDesk {
         for format in ["atom", "json"] {
             route(.get, "/feeds/stories/{id}/\(format)", api: true) { request, context in
                 let id = try Self.id(context)
-                guard let detail = try await Blocking.run({ try store.story(id: id) }) else { throw WebError.notFound("story \(id)") }
+                // The newest updates, as "new since" a reader who has seen nothing (bounded, indexed).
+                guard let detail = try await Blocking.run({ try store.storyPage(id: id, .init()) }) else { throw WebError.notFound("story \(id)") }
                 let base = Self.base(request)
-                let items = detail.updates.sorted { $0.sentenceID > $1.sentenceID }.prefix(Self.feedEntries)
+                let items = detail.fresh.prefix(Self.feedEntries)
                 let feed = FeedContent(id: "\(base)/stories/\(id)", title: "Updates: \(detail.summary.title)",
                                        selfURL: "\(base)/feeds/stories/\(id)/\(format)", pageURL: "\(base)/stories/\(id)",
                                        updated: ISO8601.string(detail.summary.lastSeen),

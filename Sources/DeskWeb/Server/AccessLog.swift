@@ -4,7 +4,7 @@ import Logging
 
 /// One structured line per request: method, path, status and time taken.
 struct AccessLog: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = DeskContext
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -37,17 +37,25 @@ enum Responses {
     }
 
     static func page(_ templates: MustacheLibrary, _ name: String, title: String, _ view: Any, extra: HTTPFields = [:],
-                     status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let body = templates.render(view, withTemplate: name) else {
+                     status: HTTPResponse.Status = .ok, visitor: Session.Visitor = .anonymous) throws -> Response {
+        // Templates are parsed once, when the server starts (MustacheLibrary); here they are only rendered.
+        guard let body = templates.render(PageContext(view: view, csrf: visitor.csrf ?? ""), withTemplate: name) else {
             throw WebError(.notFound, "no template \(name)")
         }
-        let page = templates.render(Layout(title: title, body: body), withTemplate: "layout") ?? body
+        let layout = Layout(title: title, body: body, user: visitor.user?.name, role: visitor.user?.role.rawValue,
+                            session: visitor.sessionHash != nil, csrf: visitor.csrf ?? "")
+        let page = templates.render(layout, withTemplate: "layout") ?? body
         return text(page, contentType: "text/html; charset=utf-8", status: status, extra: extra)
     }
 
     struct Layout {
         var title: String
         var body: String
+        /// Who is reading (nil: anonymous), whether by a login session (then a "Log out" form shows).
+        var user: String?
+        var role: String?
+        var session: Bool
+        var csrf: String
     }
 
     struct ErrorBody: Codable {
@@ -83,23 +91,28 @@ enum Responses {
 extension WebDesk {
     /// Registers a route whose errors come out as JSON (api) or as a page.
     func route(_ method: HTTPRequest.Method, _ path: String, api: Bool,
-               _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+               _ handler: @escaping @Sendable (Request, DeskContext) async throws -> Response) {
         let templates = self.templates
         let logger = self.logger
+        let metrics = self.metrics
         routeTable.add(method, path, api: api) { request, context in
+            let start = ContinuousClock.now
+            let response: Response
             do {
-                return try await handler(request, context)
+                response = try await handler(request, context)
             } catch {
                 if !(error is any PresentableError) && !(error is HTTPError) {
                     logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
                 }
-                return Responses.error(error, api: api, templates: templates)
+                response = Responses.error(error, api: api, templates: templates)
             }
+            metrics.request(route: path, method: method.rawValue, status: Int(response.status.code), elapsed: ContinuousClock.now - start)
+            return response
         }
     }
 
     /// A path parameter that must be a positive id.
-    static func id(_ context: BasicRequestContext, _ name: String = "id") throws -> Int64 {
+    static func id(_ context: DeskContext, _ name: String = "id") throws -> Int64 {
         let raw = context.parameters.get(name)
         guard let raw, let id = Int64(raw), id > 0 else { throw WebError.badID(raw) }
         return id

@@ -11,14 +11,14 @@ public final class RouteTable: @unchecked Sendable {
     }
 
     public private(set) var routes: [Route] = []
-    let router: Router<BasicRequestContext>
+    let router: Router<DeskContext>
 
-    init(router: Router<BasicRequestContext>) {
+    init(router: Router<DeskContext>) {
         self.router = router
     }
 
     func add(_ method: HTTPRequest.Method, _ path: String, api: Bool,
-             _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+             _ handler: @escaping @Sendable (Request, DeskContext) async throws -> Response) {
         routes.append(Route(method: method.rawValue, path: path, api: api))
         let hbPath = path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
         router.on(RouterPath(hbPath), method: method) { request, context in try await handler(request, context) }

@@ -7,7 +7,7 @@ import Logging
 import Mustache
 
 /// What the web desk reads and writes: one backend that is both the desk's `Store` and a `WebStore`.
-public typealias WebBackend = Store & WebStore
+public typealias WebBackend = Store & WebStore & StoryPageStore
 
 /// The web desk: pages, the JSON API, feeds, watches and webhooks over one desk.
 /// Unchecked: the router is only changed while `init` installs the routes.
@@ -23,15 +23,25 @@ public final class WebDesk: @unchecked Sendable {
         /// Where POSTed documents go when this node does not place them (a PostgreSQL desk's job queue);
         /// nil: placed here, in order.
         public var intake: (any DocumentIntake)?
+        /// The server runs behind TLS (a terminating proxy): cookies get the `Secure` flag.
+        public var behindTLS: Bool
+        /// PBKDF2 rounds for new passwords (`PasswordHasher.defaultRounds`; tests lower it for speed).
+        public var passwordRounds: Int
+        /// The login rate limit (failures per account and per client address).
+        public var loginLimit: LoginLimiter.Policy
         public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil,
                     watchInterval: Duration = .seconds(WebhookDeliverer.Policy.defaultScanSeconds),
-                    webhook: WebhookDeliverer.Policy = .init(), intake: (any DocumentIntake)? = nil) {
+                    webhook: WebhookDeliverer.Policy = .init(), intake: (any DocumentIntake)? = nil, behindTLS: Bool = false,
+                    passwordRounds: Int = PasswordHasher.defaultRounds, loginLimit: LoginLimiter.Policy = .init()) {
+            self.intake = intake
+            self.behindTLS = behindTLS
+            self.passwordRounds = passwordRounds
+            self.loginLimit = loginLimit
             self.host = host
             self.port = port
             self.adminToken = adminToken
             self.watchInterval = watchInterval
             self.webhook = webhook
-            self.intake = intake
         }
     }
 
@@ -43,7 +53,8 @@ public final class WebDesk: @unchecked Sendable {
     let watches: WatchRunner
     let logger: Logger
     public let routeTable: RouteTable
-    let router: Router<BasicRequestContext>
+    public let metrics = DeskMetrics()
+    let router: Router<DeskContext>
 
     public init(store: any WebBackend, configuration: Configuration = .init(), logger: Logger = Logger(label: "updesk.web")) async throws {
         self.store = store
@@ -56,9 +67,10 @@ public final class WebDesk: @unchecked Sendable {
         ingestor = Ingestor(store: store, logger: logger)
         indexer = EntityIndexer(store: store)
         watches = WatchRunner(store: store, policy: configuration.webhook, logger: logger)
-        router = Router(context: BasicRequestContext.self)
+        router = Router(context: DeskContext.self)
         routeTable = RouteTable(router: router)
         router.add(middleware: AccessLog(logger: logger))
+        router.add(middleware: CSRFCheck(store: store, templates: templates))
         if let token = configuration.adminToken {
             let hash = Tokens.hash(token)
             if try store.user(tokenHash: hash) == nil {
@@ -68,6 +80,8 @@ public final class WebDesk: @unchecked Sendable {
         installPages()
         installAPI()
         installFeeds()
+        installAccounts()
+        installWatchPages()
     }
 
     /// The server, ready to run; `onRunning` gets the bound port (useful with port 0).

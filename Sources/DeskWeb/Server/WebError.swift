@@ -2,7 +2,7 @@ import DeskModel
 
 /// Why a request failed, presented as JSON to the API and as a page to a browser.
 public struct WebError: PresentableError {
-    public enum Kind: Sendable { case badRequest, unauthorized, forbidden, notFound, tooLarge }
+    public enum Kind: Sendable { case badRequest, unauthorized, forbidden, notFound, conflict, tooLarge, tooManyRequests }
     public var kind: Kind
     public var message: String
     public init(_ kind: Kind, _ message: String) {
@@ -16,7 +16,9 @@ public struct WebError: PresentableError {
         case .unauthorized: 401
         case .forbidden: 403
         case .notFound: 404
+        case .conflict: 409
         case .tooLarge: 413
+        case .tooManyRequests: 429
         }
     }
 

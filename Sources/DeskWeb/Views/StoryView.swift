@@ -2,7 +2,9 @@
 /// dated timeline, the sources and their articles, revisions with sentence diffs, and entities.
 public struct StoryView: Codable, Sendable {
     public var story: StoryRow
+    /// Newest first, at most `StoryPageRequest.freshLimit`; `newSinceTotal` counts them all.
     public var newSinceLastLooked: [UpdateRow]
+    public var newSinceTotal: Int
     /// When this reader last marked the story seen (nil: never, or no reader).
     public var lastLooked: String?
     /// The newest update on the page: what "mark as seen" records.
@@ -13,6 +15,15 @@ public struct StoryView: Codable, Sendable {
     public var revisions: [RevisionView]
     public var entities: [EntityRow]
     public var activity: [ActivityDay]
+    /// The paged sections: which page of each this is, and links to the others.
+    public var paging: Paging
+
+    public struct Paging: Codable, Sendable {
+        public var articles: SectionPage
+        public var updates: SectionPage
+        public var timeline: SectionPage
+        public var revisions: SectionPage
+    }
 
     public struct TimelineRow: Codable, Sendable {
         public var date: String

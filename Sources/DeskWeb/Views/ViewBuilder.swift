@@ -12,22 +12,45 @@ struct ViewBuilder {
     /// Entities shown on a story page and on the entities page.
     static let entityLimit = 30
 
-    func stories(user: WebUser?, entity: String?, source: String?, since: Date?) throws -> StoriesView {
-        var list = try store.stories(limit: entity == nil && source == nil ? Self.storyLimit : 100_000, offset: 0)
-        if let entity {
+    /// The stories filters: every one optional; all given ones must hold.
+    struct StoryFilters {
+        var entity: String?
+        var source: String?
+        var tag: String?
+        var since: Date?
+        var until: Date?
+        var narrows: Bool { entity != nil || source != nil || tag != nil }
+    }
+
+    func stories(user: WebUser?, filters f: StoryFilters) throws -> StoriesView {
+        var list = try store.stories(limit: f.narrows ? 100_000 : Self.storyLimit, offset: 0)
+        if let entity = f.entity {
             let ids = Set(try store.stories(entity: entity, limit: 100_000).map(\.id))
             list = list.filter { ids.contains($0.id) }
         }
-        if let source {
+        if let source = f.source {
             let ids = Set(try store.storyIDs(source: source))
             list = list.filter { ids.contains($0.id) }
         }
-        if let since { list = list.filter { $0.lastSeen >= since } }
+        let sources = try (store as? any SourceStore)?.sources() ?? []
+        if let tag = f.tag {
+            // A fetched article names its source by the subscription's title, else its host (SourcePoller).
+            let labels = sources.filter { $0.tags.contains { $0.caseInsensitiveCompare(tag) == .orderedSame } }
+                .flatMap { [$0.title, URL(string: $0.url)?.host].compactMap { $0 } }
+            var ids = Set<Int64>()
+            for label in Set(labels) { ids.formUnion(try store.storyIDs(source: label)) }
+            list = list.filter { ids.contains($0.id) }
+        }
+        if let since = f.since { list = list.filter { $0.lastSeen >= since } }
+        if let until = f.until { list = list.filter { $0.lastSeen <= until } }
         list = Array(list.prefix(Self.storyLimit))
         let unseen = try unseenCounts(user: user, stories: list)
         let rows = list.map { StoryRow($0, unseen: unseen[$0.id]) }
-        return StoriesView(user: user?.name, filters: .init(entity: entity, source: source, since: since.map(ISO8601.string)),
-                           stories: rows, unseenStories: rows.filter { $0.unseen > 0 }.count)
+        return StoriesView(user: user?.name,
+                           filters: .init(entity: f.entity, source: f.source, since: f.since.map(ISO8601.string), tag: f.tag,
+                                          until: f.until.map(ISO8601.string)),
+                           stories: rows, unseenStories: rows.filter { $0.unseen > 0 }.count,
+                           tags: Array(Set(sources.flatMap(\.tags))).sorted())
     }
 
     /// What the user has not seen; with no user, every update of each story is unseen.
@@ -38,35 +61,53 @@ struct ViewBuilder {
         return out
     }
 
-    func story(id: Int64, user: WebUser?) throws -> StoryView? {
-        guard let detail = try store.story(id: id) else { return nil }
+    /// One page of a story: each long section paged on its own (`request`), every read bounded and indexed.
+    func story(id: Int64, user: WebUser?, request: StoryPageRequest = .init()) throws -> StoryView? {
         let mark = try user.flatMap { try store.seenMark(user: $0.id, story: id) }
-        let after = mark?.lastSentenceID ?? 0
-        let fresh = detail.updates.filter { $0.sentenceID > after }.sorted { $0.sentenceID > $1.sentenceID }
-        let unseen = UnseenCount(storyID: id, count: fresh.count, newest: fresh.first?.text)
+        var request = request
+        request.seenAfter = mark?.lastSentenceID ?? 0
+        guard let page = try store.storyPage(id: id, request) else { return nil }
+        let unseen = UnseenCount(storyID: id, count: page.freshTotal, newest: page.fresh.first?.text)
         var groups: [String: [ArticleRow]] = [:]
         var order: [String] = []
-        for a in detail.articles {
+        for a in page.articles {
             let name = a.source ?? "unknown source"
             if groups[name] == nil { order.append(name) }
             groups[name, default: []].append(ArticleRow(a))
         }
         var revisions: [RevisionView] = []
-        for a in detail.articles where a.version > 1 {
-            guard let current = try store.article(id: a.id) else { continue }
-            revisions += RevisionView.all(articleID: a.id, versions: try store.versions(articleID: a.id), current: current)
+        for articleID in page.revisedArticleIDs {
+            guard let current = try store.article(id: articleID) else { continue }
+            revisions += RevisionView.all(articleID: articleID, versions: try store.versions(articleID: articleID), current: current)
         }
+        func link(_ section: String, _ n: Int) -> String {
+            var pages = ["articles": request.articlePage, "updates": request.updatePage,
+                         "timeline": request.timelinePage, "revisions": request.revisionPage]
+            pages[section] = n
+            let query = ["articles", "updates", "timeline", "revisions"].compactMap { key in
+                pages[key]! > 1 ? "\(key)=\(pages[key]!)" : nil
+            }.joined(separator: "&")
+            return "/stories/\(id)" + (query.isEmpty ? "" : "?\(query)")
+        }
+        typealias R = StoryPageRequest
+        let paging = StoryView.Paging(
+            articles: .init(page: request.articlePage, perPage: R.articlesPerPage, total: page.articleTotal) { link("articles", $0) },
+            updates: .init(page: request.updatePage, perPage: R.updatesPerPage, total: page.summary.updateCount) { link("updates", $0) },
+            timeline: .init(page: request.timelinePage, perPage: R.timelineDatesPerPage, total: page.timelineDates) { link("timeline", $0) },
+            revisions: .init(page: request.revisionPage, perPage: R.revisedArticlesPerPage, total: page.revisedTotal) { link("revisions", $0) })
         return StoryView(
-            story: StoryRow(detail.summary, unseen: unseen),
-            newSinceLastLooked: fresh.map(UpdateRow.init),
+            story: StoryRow(page.summary, unseen: unseen),
+            newSinceLastLooked: page.fresh.map(UpdateRow.init),
+            newSinceTotal: page.freshTotal,
             lastLooked: mark.map { ISO8601.string($0.at) },
-            seenUpTo: detail.updates.map(\.sentenceID).max() ?? 0,
-            updates: detail.updates.map(UpdateRow.init),
-            timeline: detail.timeline.map { .init(date: $0.date, text: $0.text, sources: $0.sources) },
+            seenUpTo: page.newestUpdateID,
+            updates: page.updates.map(UpdateRow.init),
+            timeline: page.timeline.map { .init(date: $0.date, text: $0.text, sources: $0.sources) },
             sources: order.map { .init(name: $0, articles: groups[$0]!) },
             revisions: revisions,
-            entities: try store.entities(story: id, limit: Self.entityLimit).map(EntityRow.init),
-            activity: try store.activity(story: id).map { .init(day: $0.day, articles: $0.articles, updates: $0.updates) })
+            entities: try store.storyEntities(story: id, limit: Self.entityLimit).map(EntityRow.init),
+            activity: try store.activity(story: id).map { .init(day: $0.day, articles: $0.articles, updates: $0.updates) },
+            paging: paging)
     }
 
     func article(id: Int64) throws -> ArticleView? {

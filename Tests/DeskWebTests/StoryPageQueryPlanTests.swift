@@ -1,0 +1,31 @@
+import DeskStore
+import Foundation
+import Testing
+
+/// Each paged story query runs on an index: no full scan of a desk-sized table and no sort of a whole story,
+/// so the story page costs the same at 10k or 1M articles (issue 10's latency goal).
+@Suite struct StoryPageQueryPlanTests {
+    /// Tables whose size grows with the desk: a plain SCAN of one would grow the page's cost with it.
+    static let deskTables = ["articles", "sentences", "timeline", "web_entities", "stories"]
+    /// The queries whose order must come from an index (a page of a long section), not a temporary sort.
+    static let indexOrdered: Set<String> = ["articles", "updates", "fresh", "revised", "timelineDates"]
+
+    @Test func everyStoryPageQueryUsesAnIndex() throws {
+        let folder = NSTemporaryDirectory() + "updesk-plan-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try SQLiteStore(path: folder + "/desk.sqlite")
+        for (name, sql) in SQLiteStore.storyPageQueries.sorted(by: { $0.key < $1.key }) {
+            let plan = try store.queryPlan(sql)
+            for step in plan {
+                for table in Self.deskTables {
+                    let scans = step.hasPrefix("SCAN \(table)") || step.hasPrefix("SCAN \(table.prefix(1)) ") || step == "SCAN \(table.prefix(1))"
+                    #expect(!(scans && !step.contains("USING")), "\(name): \(step)")
+                }
+            }
+            if Self.indexOrdered.contains(name) {
+                #expect(!plan.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "\(name) sorts: \(plan)")
+            }
+            #expect(plan.contains { $0.contains("USING") }, "\(name) uses no index: \(plan)")
+        }
+    }
+}
