@@ -4,6 +4,17 @@ import Foundation
 
 /// The place stage: is the article a copy, a revision, or new; which story it belongs to; which of its
 /// sentences are new to that story; which dated events it adds to the story's timeline.
+///
+/// Cost of placing one article when the desk holds N articles (S stories), every step bounded by a constant:
+/// - copies: lookups by document id, content hash and 4 SimHash bands (at most 200 band rows): O(log N);
+/// - document frequencies of the article's terms (k ≤ TermVector.maxTerms): O(k log V), V the vocabulary;
+/// - candidate stories: the 32 heaviest terms × the 200 most recent postings of each (index story_terms_recent),
+///   then an exact cosine with 12 profiles of ≤ 300 terms: O(32·200 + 12·300) reads, each O(log S);
+/// - same-source versions: the chosen story's 64 newest articles, at most 5 decoded: O(log N);
+/// - novelty: the story's memory of ≤ 1,500 recent sentences (read only since the last placement): O(1,500);
+/// - storing: the article's rows, ≤ 300 postings of its story, its terms' frequencies: O(k log V + 300 log S).
+/// So placement is O(log N) — flat but for B-tree depth — once a term's postings exceed 200 stories; below that,
+/// candidate search grows with the postings read until it reaches that bound (`updesk bench growth`).
 public struct Placer: Sendable {
     /// Cosine similarity between an article and a story profile above which the article joins the story.
     /// Chosen on the UCI headline stream only (`updesk eval stories --data ../shared/eval/stories`, pair-F1

@@ -17,8 +17,9 @@ struct BenchCommand: ParsableCommand {
                       or a story stream), --rounds rounds (default 3) into fresh databases; then the per-stage split
                       (read, parse, extract, analyze, place, store) on one core; last line
                       "articles_per_s=N ... peak_rss_mb=K".
-          growth      placement as above at each --held size (default 0,10000,100000), then the curve: mean ms to
-                      place one article at each size against the smallest.
+          growth      placement as above at each --held size (default 0,10000,100000,1000000), the desk grown by
+                      bulk writes of perturbed generations of a template desk (--preload place: by placing every
+                      generated article instead), then the curve: mean ms to place one article at each size.
           web         the web desk under an open-loop load on loopback: `updesk serve` on the desk --db (kept, not
                       removed) answers --rate requests/s for --seconds, round-robin over a random story page, the
                       largest story's page, its API form and the stories list, while the JSON Lines records of DATA
@@ -49,6 +50,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "placement, growth, ingest: the SQLite file to build (removed first; default a temporary file).")
     var db: String?
 
+    @Option(help: "growth: how the desk is grown between sizes: bulk (perturbed generations of a template desk written in bulk) or place (every generated article placed).")
+    var preload: String = "bulk"
+
     @Option(help: "ingest: at most this many documents of a story stream (default all).")
     var limit: Int = 0
 
@@ -77,12 +81,15 @@ struct BenchCommand: ParsableCommand {
                 let report = try ExtractionBench(data: URL(fileURLWithPath: data), fixedRounds: rounds).run()
                 for line in report.lines { print(line) }
             case .placement, .growth:
-                let spec = held ?? (task == .growth ? "0,10000,100000" : "0,10000")
+                let spec = held ?? (task == .growth ? "0,10000,100000,1000000" : "0,10000")
                 let sizes = spec.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
                 guard !sizes.isEmpty else { throw ValidationError("--held needs sizes such as 0,10000,100000") }
                 let path = databasePath
                 defer { removeTemporary(path) }
-                let steps = try PlacementBench(data: URL(fileURLWithPath: data), sizes: sizes, measure: measure)
+                guard ["bulk", "place"].contains(preload) else { throw ValidationError("--preload is bulk or place") }
+                defer { removeTemporary(path + ".template") }
+                let steps = try PlacementBench(data: URL(fileURLWithPath: data), sizes: sizes, measure: measure,
+                                               bulk: task == .growth && preload == "bulk")
                     .run(databasePath: path) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
                 if task == .growth { for line in GrowthCurve(steps: steps).lines { print(line) } }
             case .web:

@@ -29,11 +29,15 @@ public struct PlacementBench: Sendable {
     public var sizes: [Int]
     /// Articles of the real stream placed (and timed) at each size.
     public var measure: Int
+    /// Preload by bulk writes of perturbed generations of a template desk (`BulkPreload`: a million articles in
+    /// minutes) instead of placing every generated article (hours at that size).
+    public var bulk: Bool
 
-    public init(data: URL, sizes: [Int], measure: Int) {
+    public init(data: URL, sizes: [Int], measure: Int, bulk: Bool = false) {
         self.data = data
         self.sizes = sizes.sorted()
         self.measure = measure
+        self.bulk = bulk
     }
 
     @discardableResult
@@ -49,9 +53,30 @@ public struct PlacementBench: Sendable {
                       analyzed.count, Date().timeIntervalSince(started)))
         var held = 0, generation = 0
         var rng = SeededRandom(seed: 17)
+        var preload: BulkPreload?
+        if bulk {
+            let t0 = Date()
+            let template = try BulkPreload.build(from: analyzed, path: databasePath + ".template")
+            preload = template
+            generation = 1
+            report(String(format: "template desk: %d articles, %d stories placed normally in %.1f s (bulk preload replays it perturbed)",
+                          template.template.articles.count, template.template.stories.count, Date().timeIntervalSince(t0)))
+        }
         for size in sizes {
             // Preload up to `size` generated articles (untimed).
             var loadStart = Date()
+            if let preload, held < size {
+                let t0 = Date()
+                let before = held
+                (held, generation) = try preload.grow(store, from: held, to: size, generation: generation) { n in
+                    if Date().timeIntervalSince(loadStart) > 30 {
+                        report("  preloading: \(n) held")
+                        loadStart = Date()
+                    }
+                }
+                report(String(format: "  bulk preload: %d articles written in %.1f s (%.0f articles/s)", held - before,
+                              Date().timeIntervalSince(t0), Double(held - before) / max(Date().timeIntervalSince(t0), 1e-9)))
+            }
             while held < size {
                 generation += 1
                 for a in analyzed where held < size {
@@ -65,6 +90,8 @@ public struct PlacementBench: Sendable {
             }
             // Measure: place real articles, each under a fresh id so it is new to the desk.
             generation += 1
+            // The preloaded stories must be read afresh, as in a process that opens a grown desk.
+            ingestor.placer.memories.removeAll()
             var times: [Double] = []
             let sample = analyzed.prefix(measure)
             let cpuStart = Self.threadCPUSeconds()

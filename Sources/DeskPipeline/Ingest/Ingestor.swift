@@ -8,6 +8,11 @@ import Logging
 
 /// Wires the stages: read → extract → analyze (in parallel, the stages are pure) → place and store (one
 /// transaction per document, in arrival order, since placement depends on everything placed before).
+///
+/// A two-stage pipeline: while batch N is placed and stored on the calling thread (serial by nature), batch N+1
+/// is extracted and analysed in the background and batch N+2 is read, so the second core is not idle during
+/// placement. At most two batches are in memory; documents are placed, committed and acknowledged strictly in
+/// arrival order, exactly as without the pipeline.
 public final class Ingestor: @unchecked Sendable {
     /// Documents extracted and analysed together before being placed in order. Large enough to keep both
     /// cores busy, small enough that a crash or error loses little work in flight.
@@ -36,6 +41,9 @@ public final class Ingestor: @unchecked Sendable {
                        acknowledge: ((RawDocument, PlacementOutcome) -> Void)? = nil) throws -> IngestReport {
         var report = IngestReport()
         var batch: [RawDocument] = []
+        var inFlight: BackgroundBatch?
+        // Whatever happens, no background analysis outlives the call.
+        defer { _ = inFlight?.wait() }
         var failure: (any Error)?
         InputReader().read(paths: paths) { item in
             guard failure == nil else { return }
@@ -50,13 +58,16 @@ public final class Ingestor: @unchecked Sendable {
                 }
                 batch.append(doc)
                 if batch.count >= Self.batchSize {
-                    do { try flush(&batch, into: &report, acknowledge: acknowledge) } catch { failure = error }
-                    progress?(report)
+                    do {
+                        try submit(&batch, inFlight: &inFlight, into: &report, acknowledge: acknowledge)
+                        progress?(report)
+                    } catch { failure = error }
                 }
             }
         }
         if let failure { throw failure }
-        try flush(&batch, into: &report, acknowledge: acknowledge)
+        try submit(&batch, inFlight: &inFlight, into: &report, acknowledge: acknowledge)
+        try drain(&inFlight, into: &report, acknowledge: acknowledge)
         progress?(report)
         return report
     }
@@ -64,20 +75,40 @@ public final class Ingestor: @unchecked Sendable {
     /// Ingests documents already read (a benchmark's stream, a feed's entries), in batches as from files.
     public func ingest(documents: [RawDocument]) throws -> IngestReport {
         var report = IngestReport()
+        var inFlight: BackgroundBatch?
+        defer { _ = inFlight?.wait() }
         var start = 0
         while start < documents.count {
             var batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
-            try flush(&batch, into: &report, acknowledge: nil)
+            try submit(&batch, inFlight: &inFlight, into: &report, acknowledge: nil)
             start += Self.batchSize
         }
+        try drain(&inFlight, into: &report, acknowledge: nil)
         return report
     }
 
-    func flush(_ batch: inout [RawDocument], into report: inout IngestReport,
+    /// Starts the analysis of `batch` in the background, then places the batch that was in flight before it.
+    func submit(_ batch: inout [RawDocument], inFlight: inout BackgroundBatch?, into report: inout IngestReport,
+                acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
+        guard !batch.isEmpty else { return }
+        let previous = inFlight
+        inFlight = BackgroundBatch(batch) { [extractor, analyzer] docs in Self.prepare(docs, extractor: extractor, analyzer: analyzer) }
+        batch.removeAll(keepingCapacity: true)
+        if let previous { try place(previous, into: &report, acknowledge: acknowledge) }
+    }
+
+    /// Places what is still in flight.
+    func drain(_ inFlight: inout BackgroundBatch?, into report: inout IngestReport,
                acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
-        defer { batch.removeAll(keepingCapacity: true) }
-        let analyzed = prepare(batch)
-        for (doc, item) in zip(batch, analyzed) {
+        guard let last = inFlight else { return }
+        inFlight = nil
+        try place(last, into: &report, acknowledge: acknowledge)
+    }
+
+    /// Places and stores an analysed batch in order, acknowledging each document after its commit.
+    func place(_ batch: BackgroundBatch, into report: inout IngestReport,
+               acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
+        for (doc, item) in zip(batch.documents, batch.wait()) {
             let outcome = try place(item)
             report.record(outcome)
             acknowledge?(doc, outcome)
@@ -88,8 +119,11 @@ public final class Ingestor: @unchecked Sendable {
 
     /// Extract and analyse a batch on all cores.
     public func prepare(_ docs: [RawDocument]) -> [AnalyzedArticle] {
-        let extractor = self.extractor, analyzer = self.analyzer
-        return ParallelMap.map(docs) { Self.analyze(extractor.extract($0), analyzer: analyzer) }
+        Self.prepare(docs, extractor: extractor, analyzer: analyzer)
+    }
+
+    static func prepare(_ docs: [RawDocument], extractor: Extractor, analyzer: LanguageAnalyzer) -> [AnalyzedArticle] {
+        ParallelMap.map(docs) { analyze(extractor.extract($0), analyzer: analyzer) }
     }
 
     static func analyze(_ article: Article, analyzer: LanguageAnalyzer) -> AnalyzedArticle {

@@ -223,34 +223,42 @@ struct SQLiteTransaction: StoreTransaction {
 
     func replaceBands(article: Int64, simhash: UInt64) throws {
         try run(sql: "DELETE FROM simhash_bands WHERE article_id = ?", arguments: [article])
-        for band in SimHashBands.keys(simhash) {
-            try run(sql: "INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES (?, ?)", arguments: [band, article])
-        }
+        let keys = SimHashBands.keys(simhash)
+        try run(sql: "INSERT OR IGNORE INTO simhash_bands (band, article_id) VALUES " + Self.marks(rows: keys.count, columns: 2),
+                arguments: StatementArguments(keys.flatMap { [$0, article] }))
     }
 
     func insertSentences(_ sentences: [Placement.PlacedSentence], article: Int64, story: Int64, seenAt: Double,
                          timeline: [Placement.TimelineEntry]) throws -> Int {
+        // Multi-row inserts (one statement per chunk instead of one per row); RETURNING gives each sentence's id
+        // by its index, which the timeline rows point to.
         var ids: [Int: Int64] = [:]
-        var fresh = 0
-        for s in sentences {
-            try run(sql: """
+        for chunk in Self.chunks(sentences, rows: Self.rowsPerStatement) {
+            var args: [(any DatabaseValueConvertible)?] = []
+            args.reserveCapacity(chunk.count * 9)
+            for s in chunk {
+                args += [article, story, s.index, s.text, s.terms.joined(separator: " "), s.novelty.rawValue, s.evidence, s.score, seenAt]
+            }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 INSERT INTO sentences (article_id, story_id, idx, text, terms, novelty, evidence_id, score, seen_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [article, story, s.index, s.text, s.terms.joined(separator: " "), s.novelty.rawValue, s.evidence, s.score, seenAt])
-            ids[s.index] = db.lastInsertedRowID
-            if s.novelty == .new { fresh += 1 }
+                VALUES \(Self.marks(rows: chunk.count, columns: 9)) RETURNING idx, id
+                """), arguments: StatementArguments(args))
+            for row in rows { ids[row["idx"]] = row["id"] }
         }
-        for entry in timeline {
-            guard let sid = ids[entry.sentenceIndex] else { continue }
-            try run(sql: "INSERT INTO timeline (story_id, date, sentence_id) VALUES (?, ?, ?)", arguments: [story, entry.date, sid])
+        let entries = timeline.compactMap { entry in ids[entry.sentenceIndex].map { (entry.date, $0) } }
+        for chunk in Self.chunks(entries, rows: Self.rowsPerStatement) {
+            try run(sql: "INSERT INTO timeline (story_id, date, sentence_id) VALUES " + Self.marks(rows: chunk.count, columns: 3),
+                    arguments: StatementArguments(chunk.flatMap { [story, $0.0, $0.1] as [any DatabaseValueConvertible] }))
         }
-        return fresh
+        return sentences.filter { $0.novelty == .new }.count
     }
 
     func countDocument(terms: [String]) throws {
         try run(sql: "INSERT INTO counters (name, value) VALUES ('documents', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1")
-        for term in terms {
-            try run(sql: "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1", arguments: [term])
+        for chunk in Self.chunks(terms, rows: Self.rowsPerStatement) {
+            try run(sql: "INSERT INTO term_df (term, df) VALUES " + Self.marks(rows: chunk.count, columns: 1, constant: "1")
+                        + " ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                    arguments: StatementArguments(chunk))
         }
     }
 
@@ -263,14 +271,19 @@ struct SQLiteTransaction: StoreTransaction {
         let norm = kept.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         try run(sql: "UPDATE stories SET profile = ?, norm = ? WHERE id = ?", arguments: [ProfileCoding.encode(kept), norm, story])
         // Only postings that changed are written: the article's own terms, and terms that fell out of the profile.
-        for t in old.keys where kept[t] == nil {
-            try run(sql: "DELETE FROM story_terms WHERE term = ? AND story_id = ?", arguments: [t, story])
+        let dropped = old.keys.filter { kept[$0] == nil }
+        for chunk in Self.chunks(dropped, rows: Self.rowsPerStatement) {
+            try run(sql: "DELETE FROM story_terms WHERE story_id = ? AND term IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ",")))",
+                    arguments: StatementArguments([story] + chunk.map { $0 as any DatabaseValueConvertible }))
         }
-        for (t, w) in kept where terms[t] != nil || old[t] == nil {
-            try run(sql: """
-                INSERT INTO story_terms (term, story_id, weight, last_seen) VALUES (?, ?, ?, ?)
-                ON CONFLICT(term, story_id) DO UPDATE SET weight = excluded.weight, last_seen = MAX(last_seen, excluded.last_seen)
-                """, arguments: [t, story, w, seen])
+        let changed = kept.filter { terms[$0.key] != nil || old[$0.key] == nil }.sorted { $0.key < $1.key }
+        for chunk in Self.chunks(changed, rows: Self.rowsPerStatement) {
+            var args: [any DatabaseValueConvertible] = []
+            args.reserveCapacity(chunk.count * 4)
+            for (t, w) in chunk { args += [t, story, w, seen] }
+            try run(sql: "INSERT INTO story_terms (term, story_id, weight, last_seen) VALUES " + Self.marks(rows: chunk.count, columns: 4) + """
+                 ON CONFLICT(term, story_id) DO UPDATE SET weight = excluded.weight, last_seen = MAX(last_seen, excluded.last_seen)
+                """, arguments: StatementArguments(args))
         }
     }
 
@@ -278,7 +291,42 @@ struct SQLiteTransaction: StoreTransaction {
         try run(sql: """
             UPDATE stories SET last_seen = MAX(last_seen, ?), first_seen = MIN(first_seen, ?), article_count = article_count + ? WHERE id = ?
             """, arguments: [seen, seen, countArticle ? 1 : 0, story])
-        try run(sql: "UPDATE story_terms SET last_seen = MAX(last_seen, ?) WHERE story_id = ?", arguments: [seen, story])
+        // The story's postings carry its recency (candidate search reads each term's most recent postings). Only
+        // postings staler than `postingRefreshSeconds` are rewritten: rewriting all ~300 of them for every article
+        // was most of the store stage (each one moves in the index story_terms_recent).
+        try run(sql: "UPDATE story_terms SET last_seen = ? WHERE story_id = ? AND last_seen < ?",
+                arguments: [seen, story, seen - Self.postingRefreshSeconds])
+    }
+
+    /// How stale a story's posting recency may be. Recency only orders a term's postings when more than
+    /// `postingsPerTerm` stories share the term; an hour is small against the 4-day quiet window and the
+    /// 400-day horizon it is compared with, and a story's postings are then rewritten at most once an hour of
+    /// news time instead of for every article (an article's own terms are always written with its time).
+    static let postingRefreshSeconds = 3_600.0
+
+    // MARK: Multi-row statements
+
+    /// Rows per multi-row statement: a statement per row was most of the store stage; 128 rows of up to 9 values stay
+    /// far below SQLite's bound on parameters (32,766), and a few statement shapes cover every size (cached).
+    static let rowsPerStatement = 128
+
+    /// `(?, ?), (?, ?)` for `rows` rows of `columns` parameters, each row optionally ending with a constant.
+    static func marks(rows: Int, columns: Int, constant: String? = nil) -> String {
+        var row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ")
+        if let constant { row += ", " + constant }
+        row += ")"
+        return Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
+    static func chunks<C: Collection>(_ items: C, rows: Int) -> [C.SubSequence] {
+        var out: [C.SubSequence] = []
+        var start = items.startIndex
+        while start != items.endIndex {
+            let end = items.index(start, offsetBy: rows, limitedBy: items.endIndex) ?? items.endIndex
+            out.append(items[start..<end])
+            start = end
+        }
+        return out
     }
 
     // MARK: Row mapping
