@@ -18,10 +18,18 @@ struct ServeCommand: ParsableCommand {
     var adminToken: String? = ProcessInfo.processInfo.environment["UPDESK_ADMIN_TOKEN"]
     @Flag(help: "The server runs behind a TLS-terminating proxy: session cookies get the Secure flag.")
     var behindTLS = false
+    @Option(help: "Write each watch's digest (Markdown and an email-ready HTML body) into this folder on a schedule.")
+    var digestDir: String?
+    @Option(help: "How often watch digests are written: 24h (the default), 1h, 30m ... (with --digest-dir).")
+    var digestEvery: IntervalArgument?
+    /// A day: the digest a desk reader expects each morning.
+    static let defaultDigestSeconds: TimeInterval = 86_400
 
     func run() throws {
         let (desk, intake, feed) = try store.openWeb()
-        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken, intake: intake, behindTLS: behindTLS)
+        let digests = digestDir.map { WatchDigestWriter.Policy(directory: URL(fileURLWithPath: $0), every: digestEvery?.seconds ?? Self.defaultDigestSeconds) }
+        let config = WebDesk.Configuration(host: host, port: port, adminToken: adminToken, intake: intake, behindTLS: behindTLS,
+                                           digests: digests)
         let db = store.db
         try AsyncBridge.run {
             var logger = Logger(label: "updesk.web")

@@ -29,8 +29,13 @@ public struct Digest: Codable, Sendable, Hashable {
     static let candidatesPerStory = 40
 
     public static func build(from store: any Store, since: Date?) throws -> Digest {
+        rank(try store.updates(since: since, perStory: candidatesPerStory), since: since)
+    }
+
+    /// The digest of these per-story new facts (read by the caller, e.g. only what one watch matched).
+    public static func rank(_ read: [StoryUpdates], since: Date?) -> Digest {
         let ranker = UpdateRanker(wordBudget: .max)
-        let groups = try store.updates(since: since, perStory: candidatesPerStory).map { g in
+        let groups = read.map { g in
             var g = g
             let facts = g.items.map { UpdateRanker.HeldFact(text: $0.text, sources: $0.sources.count) }
             g.items = ranker.pick(facts, limit: updatesPerStory).map { g.items[$0] }

@@ -6,17 +6,19 @@ import Hummingbird
 /// Watches over the API: editors make and remove them; every user reads them.
 extension WebDesk {
     func installWatchAPI() {
-        let store = self.store
+        let store = self.store, digests = self.digests
         route(.post, "/api/watches", api: true) { request, context in
             let user = try await Session.require(.editor, request, store: store)
             let body: WatchRequest = try Self.decode(try await Self.body(request, context))
             let form = try WatchForm(name: body.name, query: body.query, entities: body.entities, sources: body.sources,
                                      webhookURL: body.webhookURL)
             let watch = try await Blocking.run {
-                try store.addWatch(Watch(id: 0, userID: user.id, name: form.name, query: form.query, entities: form.entities,
-                                         sources: form.sources, webhookURL: form.webhookURL,
-                                         secret: form.webhookURL == nil ? nil : Tokens.make(),
-                                         lastSentenceID: try store.newestSentenceID(), created: Date()))
+                let watch = try store.addWatch(Watch(id: 0, userID: user.id, name: form.name, query: form.query, entities: form.entities,
+                                                     sources: form.sources, webhookURL: form.webhookURL,
+                                                     secret: form.webhookURL == nil ? nil : Tokens.make(),
+                                                     lastSentenceID: try store.newestSentenceID(), created: Date()))
+                try digests?.begin(watch)
+                return watch
             }
             return try Responses.json(Self.view(watch, showSecret: true, deliveries: nil), status: .created)
         }

@@ -29,10 +29,14 @@ public final class WebDesk: @unchecked Sendable {
         public var passwordRounds: Int
         /// The login rate limit (failures per account and per client address).
         public var loginLimit: LoginLimiter.Policy
+        /// Scheduled per-watch digests (Markdown and HTML files); nil: none.
+        public var digests: WatchDigestWriter.Policy?
         public init(host: String = "127.0.0.1", port: Int = 8080, adminToken: String? = nil,
                     watchInterval: Duration = .seconds(WebhookDeliverer.Policy.defaultScanSeconds),
                     webhook: WebhookDeliverer.Policy = .init(), intake: (any DocumentIntake)? = nil, behindTLS: Bool = false,
-                    passwordRounds: Int = PasswordHasher.defaultRounds, loginLimit: LoginLimiter.Policy = .init()) {
+                    passwordRounds: Int = PasswordHasher.defaultRounds, loginLimit: LoginLimiter.Policy = .init(),
+                    digests: WatchDigestWriter.Policy? = nil) {
+            self.digests = digests
             self.intake = intake
             self.behindTLS = behindTLS
             self.passwordRounds = passwordRounds
@@ -51,6 +55,7 @@ public final class WebDesk: @unchecked Sendable {
     let ingestor: Ingestor
     let indexer: EntityIndexer
     let watches: WatchRunner
+    let digests: WatchDigestWriter?
     let logger: Logger
     public let routeTable: RouteTable
     public let metrics = DeskMetrics()
@@ -67,6 +72,7 @@ public final class WebDesk: @unchecked Sendable {
         ingestor = Ingestor(store: store, logger: logger)
         indexer = EntityIndexer(store: store)
         watches = WatchRunner(store: store, policy: configuration.webhook, logger: logger)
+        digests = configuration.digests.map { WatchDigestWriter(store: store, policy: $0) }
         router = Router(context: DeskContext.self)
         routeTable = RouteTable(router: router)
         router.add(middleware: AccessLog(logger: logger))
@@ -106,6 +112,10 @@ public final class WebDesk: @unchecked Sendable {
             try await Blocking.run { [indexer] in try indexer.run() }
             try await Blocking.run { [watches] in try watches.match(now: Date()) }
             await watches.deliverDue(now: Date())
+            if let digests {
+                let files = try await Blocking.run { try digests.runIfDue(now: Date()) }
+                if !files.isEmpty { logger.notice("watch digests written", metadata: ["files": "\(files.count)"]) }
+            }
         } catch {
             logger.error("background refresh failed", metadata: ["error": "\(error)"])
         }

@@ -7,7 +7,7 @@ import Hummingbird
 /// editor role; every form carries the session's CSRF token (checked by `CSRFCheck` before these run).
 extension WebDesk {
     func installWatchPages() {
-        let store = self.store, templates = self.templates
+        let store = self.store, templates = self.templates, digests = self.digests
 
         @Sendable func row(_ w: Watch) -> WatchesPage.Row {
             .init(id: w.id, name: w.name, query: w.query, entities: w.entities.joined(separator: ", "),
@@ -28,10 +28,12 @@ extension WebDesk {
             let user = try await Session.require(.editor, request, store: store)
             let form = try WatchForm(fields: try await Self.form(request, context))
             let watch = try await Blocking.run {
-                try store.addWatch(Watch(id: 0, userID: user.id, name: form.name, query: form.query, entities: form.entities,
-                                         sources: form.sources, webhookURL: form.webhookURL,
-                                         secret: form.webhookURL == nil ? nil : Tokens.make(),
-                                         lastSentenceID: try store.newestSentenceID(), created: Date()))
+                let watch = try store.addWatch(Watch(id: 0, userID: user.id, name: form.name, query: form.query, entities: form.entities,
+                                                     sources: form.sources, webhookURL: form.webhookURL,
+                                                     secret: form.webhookURL == nil ? nil : Tokens.make(),
+                                                     lastSentenceID: try store.newestSentenceID(), created: Date()))
+                try digests?.begin(watch)
+                return watch
             }
             if watch.secret != nil {
                 // The secret is shown once, on the answer's page, never in a URL.
