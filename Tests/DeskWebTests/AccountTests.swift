@@ -67,9 +67,14 @@ import Testing
             #expect(loginPage.status == 200 && loginPage.body.contains("type=\"password\""))
             let wrong = try await server.request(.POST, "/login", body: Self.form(["name": "ed", "password": "nope nope"]), headers: Self.formType)
             #expect(wrong.status == 401 && wrong.body.contains("Wrong name or password"))
+            // Login CSRF: a form on another site cannot log this browser in (its Origin names that site).
+            let foreign = try await server.request(.POST, "/login", body: Self.form(["name": "ed", "password": "nope nope"]),
+                                                   headers: Self.formType + [("Origin", "https://evil.example")])
+            #expect(foreign.status == 403)
             let api = try await APIChecks(server)
             _ = try await api.call(.POST, "/api/accounts", body: "{\"name\":\"ed\",\"role\":\"editor\",\"password\":\"correct horse\"}", token: WebServer.adminToken)
-            let r = try await server.request(.POST, "/login", body: Self.form(["name": "ed", "password": "correct horse"]), headers: Self.formType)
+            let r = try await server.request(.POST, "/login", body: Self.form(["name": "ed", "password": "correct horse"]),
+                                             headers: Self.formType + [("Origin", "http://127.0.0.1:\(server.port)")])
             #expect(r.status == 303)
             let setCookie = try #require(r.headers.first(name: "Set-Cookie"))
             #expect(setCookie.hasPrefix("updesk_session=") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"))
