@@ -27,14 +27,7 @@ extension WebDesk {
         route(.post, "/watches", api: false) { request, context in
             let user = try await Session.require(.editor, request, store: store)
             let form = try WatchForm(fields: try await Self.form(request, context))
-            let watch = try await Blocking.run {
-                let watch = try store.addWatch(Watch(id: 0, userID: user.id, name: form.name, query: form.query, entities: form.entities,
-                                                     sources: form.sources, webhookURL: form.webhookURL,
-                                                     secret: form.webhookURL == nil ? nil : Tokens.make(),
-                                                     lastSentenceID: try store.newestSentenceID(), created: Date()))
-                try digests?.begin(watch)
-                return watch
-            }
+            let watch = try await Self.addWatch(store: store, digests: digests, user: user, form)
             if watch.secret != nil {
                 // The secret is shown once, on the answer's page, never in a URL.
                 let visitor = try await Session.visitor(request, store: store)
@@ -64,12 +57,7 @@ extension WebDesk {
         route(.post, "/watches/{id}/delete", api: false) { request, context in
             let id = try Self.id(context)
             _ = try await Session.require(.editor, request, store: store)
-            let found = try await Blocking.run { () -> Bool in
-                guard try store.watch(id: id) != nil else { return false }
-                try store.deleteWatch(id: id)
-                return true
-            }
-            guard found else { throw WebError.notFound("watch \(id)") }
+            try await Self.deleteWatch(store: store, id: id)
             return Response(status: .seeOther, headers: [.location: "/watches"])
         }
     }
