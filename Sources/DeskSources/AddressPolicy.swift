@@ -16,9 +16,9 @@ public struct AddressPolicy: Sendable {
         self.exemptions = exemptions
     }
 
-    /// The operator's choice from the environment.
-    public static func fromEnvironment(flag: Bool) -> AddressPolicy {
-        let env = ProcessInfo.processInfo.environment["UPDESK_ALLOW_PRIVATE_ADDRESSES"]
+    /// The operator's choice: the flag, or the environment's switch.
+    public static func fromEnvironment(flag: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> AddressPolicy {
+        let env = environment["UPDESK_ALLOW_PRIVATE_ADDRESSES"]
         return AddressPolicy(allowPrivate: flag || env == "1" || env?.lowercased() == "true")
     }
 

@@ -92,7 +92,7 @@ public final class SourcePoller: Sendable {
                 report.deferred = 1
                 source.state.lastError = "disallowed by robots.txt"
                 source.state.nextFetch = now.addingTimeInterval(Backoff.maxDelay)
-                try store.updateSource(source)
+                try store.saveFetchState(source)
                 return report
             }
             let validators = Validators(etag: source.state.etag, lastModified: source.state.lastModified)
@@ -109,9 +109,11 @@ public final class SourcePoller: Sendable {
             if response.notModified {
                 report.notModified = 1
             } else {
+                try await take(response, for: &source, into: &report)
+                // Validators only for a body that was taken: were they saved before a malformed feed failed to
+                // parse, the next cycle's 304 would clear the failure and `source list` would show it healthy.
                 source.state.etag = response.etag
                 source.state.lastModified = response.lastModified
-                try await take(response, for: &source, into: &report)
             }
             source.state.failures = 0
             source.state.lastError = nil
@@ -123,14 +125,16 @@ public final class SourcePoller: Sendable {
             source.state.lastError = message
             if let status = failure?.status { source.state.lastStatus = status }
             var delay = Backoff.delay(failures: source.state.failures, interval: source.interval)
-            if let retryAfter = failure?.retryAfter { delay = max(delay, retryAfter) }
+            // A server's Retry-After is honoured up to the backoff's own cap: a date years ahead must not park
+            // the source for good.
+            if let retryAfter = failure?.retryAfter { delay = max(delay, min(retryAfter, Backoff.maxDelay)) }
             source.state.nextFetch = now.addingTimeInterval(delay)
             report.failed = 1
             report.failures.append("\(source.url): \(message)")
             logger.notice("fetch failed", metadata: ["source": "\(source.url)", "reason": "\(message)", "retry_in_s": "\(Int(delay))"])
             if error is StoreError { throw error }
         }
-        try store.updateSource(source)
+        try store.saveFetchState(source)
         return report
     }
 

@@ -13,6 +13,10 @@ public protocol SourceStore: Sendable {
     func source(matching idOrURL: String) throws -> Source?
     /// Saves a source's settings and fetch state.
     func updateSource(_ source: Source) throws
+    /// Saves what a fetch learned: the fetch state, the kind, and a title and site address where none is held.
+    /// The settings a user changes (paused, interval, tags, full text) are left as stored, so a `source pause`
+    /// made while the source is being fetched is not undone by the fetch.
+    func saveFetchState(_ source: Source) throws
     /// Removes a source and what was remembered of its entries; its articles stay in the desk.
     func removeSource(id: Int64) throws
     /// Entry identity → hash of the entry as last ingested, for one source.

@@ -50,6 +50,17 @@ extension PostgresStore: SourceStore {
         }
     }
 
+    public func saveFetchState(_ source: Source) throws {
+        guard let id = source.id else { throw StoreError(.query, "a source without an id cannot be updated") }
+        try writeSources { s in
+            try s.execute("""
+                UPDATE sources SET kind = \(source.kind.rawValue), title = COALESCE(title, \(source.title)),
+                    site_url = COALESCE(site_url, \(source.siteURL)) WHERE id = \(id)
+                """)
+            try Self.saveState(source, s)
+        }
+    }
+
     public func removeSource(id: Int64) throws {
         try writeSources { s in try s.execute("DELETE FROM sources WHERE id = \(id)") }
     }

@@ -17,25 +17,15 @@ struct FetchCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var fetch: FetchOptions
 
+    @OptionGroup var polling: PollingOptions
+
     @Flag(help: "Poll the due sources once, then exit.")
     var once = false
 
-    @Option(help: "Sources fetched at once.")
-    var concurrency = PollOptions().concurrency
-
-    @Option(help: "Seconds between two requests to the same host.")
-    var hostInterval = PollOptions().hostInterval
-
-    @Flag(help: "Read robots.txt and skip what it disallows.")
-    var respectRobots = false
-
     func run() throws {
         let (desk, intake) = try store.openDesk()
-        var options = PollOptions()
-        options.concurrency = max(1, concurrency)
-        options.hostInterval = max(0, hostInterval)
-        options.respectRobots = respectRobots
-        let poller = SourcePoller(store: desk, fetcher: fetch.fetcher, options: options, logger: Log.logger("updesk.fetch"), intake: intake)
+        let poller = SourcePoller(store: desk, fetcher: fetch.fetcher, options: polling.options, logger: Log.logger("updesk.fetch"),
+                                  intake: intake)
         if once {
             let report = try presenting { try AsyncBridge.run { try await poller.runOnce() } }
             for failure in report.failures { Diagnostics.warn(failure) }

@@ -30,7 +30,12 @@ struct IntervalArgument: ExpressibleByArgument {
     let seconds: TimeInterval
     init?(argument: String) {
         let lower = argument.lowercased()
-        if let plain = Double(lower) { seconds = plain; return }
+        if let plain = Double(lower) {
+            // A source polled every 0 s (or less) would be fetched in a tight loop.
+            guard plain > 0 else { return nil }
+            seconds = plain
+            return
+        }
         guard let unit = lower.last, let n = Double(lower.dropLast()), n > 0 else { return nil }
         switch unit {
         case "s": seconds = n
@@ -58,5 +63,29 @@ struct FetchOptions: ParsableArguments {
         var limits = FetchLimits()
         limits.totalTimeout = timeout
         return HTTPFetcher(policy: .fromEnvironment(flag: allowPrivateAddresses), limits: limits, userAgent: userAgent)
+    }
+}
+
+/// How sources are polled, shared by `fetch` and `serve` (which polls in the background).
+struct PollingOptions: ParsableArguments {
+    @Option(help: "Sources fetched at once.")
+    var concurrency = PollOptions().concurrency
+
+    @Option(help: "Requests in flight to one host at most.")
+    var perHostConcurrency = PollOptions().perHostConcurrency
+
+    @Option(help: "Seconds between two requests to the same host.")
+    var hostInterval = PollOptions().hostInterval
+
+    @Flag(help: "Read robots.txt and skip what it disallows.")
+    var respectRobots = false
+
+    var options: PollOptions {
+        var options = PollOptions()
+        options.concurrency = max(1, concurrency)
+        options.perHostConcurrency = max(1, perHostConcurrency)
+        options.hostInterval = max(0, hostInterval)
+        options.respectRobots = respectRobots
+        return options
     }
 }

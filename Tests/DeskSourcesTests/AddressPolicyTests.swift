@@ -45,6 +45,10 @@ struct AddressPolicyTests {
 
     @Test("the operator's environment switch")
     func environment() {
-        #expect(AddressPolicy.fromEnvironment(flag: true).allowPrivate)
+        #expect(AddressPolicy.fromEnvironment(flag: true, environment: [:]).allowPrivate)
+        #expect(AddressPolicy.fromEnvironment(flag: false, environment: ["UPDESK_ALLOW_PRIVATE_ADDRESSES": "1"]).allowPrivate)
+        #expect(AddressPolicy.fromEnvironment(flag: false, environment: ["UPDESK_ALLOW_PRIVATE_ADDRESSES": "TRUE"]).allowPrivate)
+        #expect(!AddressPolicy.fromEnvironment(flag: false, environment: ["UPDESK_ALLOW_PRIVATE_ADDRESSES": "0"]).allowPrivate)
+        #expect(!AddressPolicy.fromEnvironment(flag: false, environment: [:]).allowPrivate)
     }
 }

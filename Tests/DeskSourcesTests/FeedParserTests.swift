@@ -100,11 +100,8 @@ struct FeedParserTests {
     @Test("dates with month names in other languages")
     func localizedDates() throws {
         let feed = try FeedParser.parse(Fixtures.data("localized-dates.xml"))
-        let day = utc(2024, 3, 12)
-        for entry in feed.entries {
-            let published = try #require(entry.published)
-            #expect(abs(published.timeIntervalSince(day)) < 86_400 * 1.5)
-        }
+        // "mar., 12 mars 2024 10:00:00 +0100" and "Di, 12 März 2024 11:00:00 +0100": 09:00 and 10:00 UTC.
+        #expect(feed.entries.map(\.published) == [utc(2024, 3, 12, 9), utc(2024, 3, 12, 10)])
     }
 
     @Test("a DTD declaring entities is refused, never expanded (billion laughs, external entity)")

@@ -103,6 +103,22 @@ enum FixtureRoutes {
             Response(status: .serviceUnavailable, headers: [.retryAfter: "Wed, 21 Oct 2099 07:28:00 GMT"])
         }
         router.get("/gone") { _, _ -> Response in Response(status: .notFound) }
+        // A feed address answering an error document (no rss, RDF or feed root) that carries an ETag and answers 304 when the client sends it back.
+        router.get("/broken-etag.xml") { request, _ -> Response in
+            let etag = "\"broken-1\""
+            if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: [.eTag: etag]) }
+            let xml = "<?xml version=\"1.0\"?><error><message>Feed temporarily unavailable</message></error>"
+            return response(Data(xml.utf8), type: "application/rss+xml", headers: [.eTag: etag])
+        }
+        // A valid feed answered after 300 ms; counts how many such requests are in flight at once.
+        router.get("/held/{n}") { _, context -> Response in
+            await state.enterHeld()
+            try? await Task.sleep(nanoseconds: 300_000_000)
+            await state.leaveHeld()
+            let n = context.parameters.get("n") ?? "0"
+            let xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Held \(n)</title></channel></rss>"
+            return response(Data(xml.utf8), type: "application/rss+xml")
+        }
         // Redirects to a private address that is not this server (nothing listens there).
         router.get("/redirect-private") { _, _ -> Response in
             Response(status: .found, headers: [.location: "http://10.255.255.1/feed.xml"])

@@ -72,7 +72,16 @@ actor FixtureState {
     /// Extra entries added to /feeds/live.xml.
     var liveEntries: [(guid: String, title: String)] = [("live-1", "First live story about the harbour wall")]
 
+    /// Requests to /held/* being answered now, and the most there ever were at once.
+    private(set) var held = 0
+    private(set) var mostHeld = 0
+
     func setBase(_ base: String) { self.base = base }
+    func enterHeld() {
+        held += 1
+        mostHeld = max(mostHeld, held)
+    }
+    func leaveHeld() { held -= 1 }
     func hit(_ path: String, userAgent: String?) {
         hits[path, default: 0] += 1
         if let userAgent { userAgents.append(userAgent) }

@@ -49,6 +49,15 @@ extension SQLiteStore: SourceStore {
         }
     }
 
+    public func saveFetchState(_ source: Source) throws {
+        guard source.id != nil else { throw StoreError(.query, "a source without an id cannot be updated") }
+        try writeDB { db in
+            try db.execute(sql: "UPDATE sources SET kind = ?, title = COALESCE(title, ?), site_url = COALESCE(site_url, ?) WHERE id = ?",
+                           arguments: [source.kind.rawValue, source.title, source.siteURL, source.id])
+            try Self.saveState(source, db)
+        }
+    }
+
     public func removeSource(id: Int64) throws {
         try writeDB { db in try db.execute(sql: "DELETE FROM sources WHERE id = ?", arguments: [id]) }
     }
