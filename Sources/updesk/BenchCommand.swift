@@ -5,8 +5,15 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure a stage's speed on one core (use a release build); the summary is the last line.",
+        abstract: "Measure speed (use a release build): every figure in one table, or one task; the summary is the last line.",
         discussion: """
+        Without a task: every figure an issue sets a goal for, in one table with the goal and whether it is met,
+        over DATA laid out like ../shared/eval (extraction/, stories/, timelines/; default ../shared/eval, or
+        $UPDESK_EVAL): extraction, end-to-end ingest of raw HTML pages and of headlines, placement of full articles,
+        placement as the desk grows to 1M articles, and the story page's latency under load on that desk. The last
+        line is "articles_per_s=N" (end-to-end ingest of raw HTML). --quick: a short version (under a minute in a
+        release build): fewer rounds, 1,000 headlines, a desk grown to 10,000 articles, 5 s of web load.
+
         Tasks:
           extraction  HTML extraction over DATA/html/*.html.gz (decompressed before timing): parse and extract
                       milliseconds per page, then "pages_per_s=N MB_per_s=M peak_rss_mb=K".
@@ -32,11 +39,14 @@ struct BenchCommand: ParsableCommand {
         case extraction, placement, ingest, growth, web
     }
 
-    @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var task: Task
+    @Argument(help: "The task: \(Task.allCases.map(\.rawValue).joined(separator: ", ")); none: the summary table.")
+    var task: Task?
 
-    @Option(help: "The evaluation folder (as for eval).")
-    var data: String
+    @Option(help: "The evaluation folder (as for eval); for the summary, the folder of all of them (default ../shared/eval).")
+    var data: String?
+
+    @Flag(help: "Summary only: a short version, under a minute in a release build.")
+    var quick = false
 
     @Option(help: "Run exactly this many rounds per phase instead of at least 3 s (e.g. under perf stat).")
     var rounds: Int?
@@ -74,8 +84,14 @@ struct BenchCommand: ParsableCommand {
         for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + ext) }
     }
 
+    /// Where the summary finds extraction/, stories/ and timelines/ when --data is not given.
+    static let defaultEvalRoots = ["../shared/eval", "../../shared/eval"]
+
     func run() throws {
         try presenting {
+            guard let task else { return try summary() }
+            if quick { throw ValidationError("--quick is for the summary (updesk bench --quick, without a task)") }
+            guard let data else { throw ValidationError("\(task.rawValue): --data names the evaluation folder") }
             switch task {
             case .extraction:
                 let report = try ExtractionBench(data: URL(fileURLWithPath: data), fixedRounds: rounds).run()
@@ -94,7 +110,7 @@ struct BenchCommand: ParsableCommand {
                 if task == .growth { for line in GrowthCurve(steps: steps).lines { print(line) } }
             case .web:
                 guard let db else { throw ValidationError("web: --db names the desk to serve") }
-                for line in try WebBench(desk: db, stream: data, rate: rate, seconds: seconds, ingestRate: ingestRate).run() { print(line) }
+                for line in try WebBench(desk: db, stream: data, rate: rate, seconds: seconds, ingestRate: ingestRate).run().lines { print(line) }
             case .ingest:
                 let path = databasePath
                 defer { removeTemporary(path) }
@@ -102,5 +118,25 @@ struct BenchCommand: ParsableCommand {
                     .run(databasePath: path) { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
             }
         }
+    }
+
+    /// `updesk bench [--quick]`: every benchmark, then the table.
+    func summary() throws {
+        let candidates = data.map { [$0] } ?? (ProcessInfo.processInfo.environment["UPDESK_EVAL"].map { [$0] } ?? Self.defaultEvalRoots)
+        guard let root = candidates.first(where: {
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("extraction").path)
+        }) else {
+            throw ValidationError("no evaluation folder with extraction/ and stories/ at \(candidates.joined(separator: " or ")): pass --data")
+        }
+        let path = databasePath
+        defer {
+            removeTemporary(path)
+            removeTemporary(path + ".template")
+        }
+        let sample = "Samples/uci-news-headlines.jsonl"
+        let bench = BenchSummary(root: URL(fileURLWithPath: root), plan: quick ? .quick : .full, databasePath: path,
+                                 ingestStream: FileManager.default.fileExists(atPath: sample) ? sample : nil)
+        let outcome = try bench.run { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+        for line in outcome.lines { print(line) }
     }
 }

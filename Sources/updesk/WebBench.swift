@@ -18,7 +18,14 @@ struct WebBench {
     /// Longest wait for the server to answer after launch.
     static let startTimeout: TimeInterval = 120
 
-    func run() throws -> [String] {
+    /// The printed lines and the per-route figures behind them (for `updesk bench` summaries).
+    struct Outcome {
+        var lines: [String]
+        var routes: [WebLoad.Figures]
+        var articles: Int
+    }
+
+    func run() throws -> Outcome {
         guard FileManager.default.fileExists(atPath: desk) else { throw ValidationFailure("no desk at \(desk)") }
         let store = try SQLiteStore(path: desk)
         let counts = try store.counts()
@@ -52,7 +59,7 @@ struct WebBench {
         let result = try AsyncBridge.run { try await configured.run() }
         lines += result.routes.map(\.line)
         lines.append(result.ingest.line + String(format: " rate_rps=%.0f seconds=%.0f", rate, seconds))
-        return lines
+        return Outcome(lines: lines, routes: result.routes, articles: counts.articles)
     }
 
     /// Stories spread over the whole list (newest first), so the random route is not only the newest ones.

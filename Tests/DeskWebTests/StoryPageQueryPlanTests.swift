@@ -28,4 +28,15 @@ import Testing
             #expect(plan.contains { $0.contains("USING") }, "\(name) uses no index: \(plan)")
         }
     }
+
+    /// The stories list walks `stories_recent` in order and stops after the page: no sort of every story (whose
+    /// per-story counts would then run for the whole desk).
+    @Test func storiesListWalksTheRecencyIndex() throws {
+        let folder = NSTemporaryDirectory() + "updesk-plan-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try SQLiteStore(path: folder + "/desk.sqlite")
+        let plan = try store.queryPlan(SQLiteStore.storiesListQuery)
+        #expect(plan.contains { $0.contains("stories_recent") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "the stories list sorts: \(plan)")
+    }
 }

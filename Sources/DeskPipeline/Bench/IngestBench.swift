@@ -23,12 +23,22 @@ public struct IngestBench: Sendable {
     }
 
     /// What one stage costs per article, in milliseconds of one core.
-    struct StageTimes {
-        var read = 0.0, parse = 0.0, extract = 0.0, analyze = 0.0, place = 0.0, store = 0.0
-        var total: Double { read + parse + extract + analyze + place + store }
+    public struct StageTimes: Sendable {
+        public var read = 0.0, parse = 0.0, extract = 0.0, analyze = 0.0, place = 0.0, store = 0.0
+        public var total: Double { read + parse + extract + analyze + place + store }
     }
 
-    public func run(databasePath: String, report: (String) -> Void) throws {
+    /// The figures the report lines print, for summaries (`updesk bench` without a task).
+    public struct Result: Sendable {
+        /// Best end-to-end rate over the rounds (wall clock, all cores).
+        public var articlesPerSecond: Double
+        public var documents: Int
+        public var stages: StageTimes
+        public var peakRSSMegabytes: Double
+    }
+
+    @discardableResult
+    public func run(databasePath: String, report: (String) -> Void) throws -> Result {
         let htmlFolder = data.appendingPathComponent("html")
         var paths: [String] = []
         var documents: [RawDocument] = []
@@ -68,8 +78,10 @@ public struct IngestBench: Sendable {
         report("stages, ms per article on one core (thread CPU): "
             + parts.map { String(format: "%@=%.2f (%.0f%%)", $0.0 as NSString, $0.1, 100 * $0.1 / max(stages.total, 1e-9)) }.joined(separator: " "))
         report(String(format: "single_core_articles_per_s=%.0f (1000 / total %.2f ms)", 1000 / max(stages.total, 1e-9), stages.total))
+        let peak = ExtractionBench.peakRSSMegabytes()
         report(String(format: "articles_per_s=%.0f (best of %d rounds, end to end, wall clock, all cores) peak_rss_mb=%.0f",
-                      best, rounds, ExtractionBench.peakRSSMegabytes()))
+                      best, rounds, peak))
+        return Result(articlesPerSecond: best, documents: count, stages: stages, peakRSSMegabytes: peak)
     }
 
     func stageTimes(paths: [String], documents: [RawDocument], databasePath: String) throws -> StageTimes {

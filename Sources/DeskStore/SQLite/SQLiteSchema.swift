@@ -141,6 +141,7 @@ enum SQLiteSchema {
         registerWeb(&migrator)
         registerStoryPage(&migrator)
         registerAccounts(&migrator)
+        registerStoriesRecent(&migrator)
         return migrator
     }
 }

@@ -119,10 +119,13 @@ public final class SQLiteStore: Store {
                      lastSeen: Date(timeIntervalSince1970: row["last_seen"]), follows: row["follows"])
     }
 
+    /// The stories list, newest activity first: walks the `stories_recent` index and computes the counts of the
+    /// listed stories only (its query plan is pinned in a test).
+    public static let storiesListQuery = summarySQL + " ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?"
+
     public func stories(limit: Int, offset: Int) throws -> [StorySummary] {
         try read { db in
-            try Row.fetchAll(db, sql: Self.summarySQL + " ORDER BY s.last_seen DESC, s.id DESC LIMIT ? OFFSET ?",
-                             arguments: [limit, offset]).map(Self.summary)
+            try Row.fetchAll(db, sql: Self.storiesListQuery, arguments: [limit, offset]).map(Self.summary)
         }
     }
 
