@@ -113,4 +113,10 @@ public struct AnalyzedArticle: Codable, Sendable, Hashable {
         self.sentences = sentences
         self.titleTerms = titleTerms
     }
+
+    /// The mentions the entity index keeps for this article (those with a key, in text order): stored with the
+    /// article when it is placed, so the web desk never analyses an article a second time to index it.
+    public var indexedEntities: [EntityMention] {
+        sentences.flatMap(\.entities).filter { !$0.key.isEmpty }
+    }
 }

@@ -54,6 +54,20 @@ public struct BulkRows: Sendable {
         /// Terms counted in the document frequencies when the article was new to the desk (none for a copy).
         public var dfTerms: [String]
         public var sentences: [Sentence]
+        /// Rows of the web desk's entity index for this version (none for a copy).
+        public var entities: [Entity] = []
+    }
+
+    /// One mention in the entity index (`web_entities`).
+    public struct Entity: Sendable {
+        public var key: String
+        public var name: String
+        public var kind: String
+        public init(key: String, name: String, kind: String) {
+            self.key = key
+            self.name = name
+            self.kind = kind
+        }
     }
 
     public var stories: [Story]

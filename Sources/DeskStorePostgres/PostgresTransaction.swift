@@ -129,6 +129,7 @@ public struct PostgresTransaction: StoreTransaction {
                 simhash = \(Int64(bitPattern: placement.simhash)), version = version + 1, json = \(Self.json(article)) WHERE id = \(id)
                 """)
             try replaceBands(article: id, simhash: placement.simhash)
+            try indexEntities(article: id, version: Int(oldVersion) + 1, analyzed.indexedEntities)
             try session.execute("""
                 INSERT INTO article_aliases (doc_id, article_id)
                 SELECT \(article.id), \(id) WHERE NOT EXISTS (SELECT 1 FROM articles WHERE doc_id = \(article.id))
@@ -167,6 +168,7 @@ public struct PostgresTransaction: StoreTransaction {
             let story = storyID!
             let id = try insertArticle(article, placement: placement, storyID: story, opened: opened, duplicateOf: nil,
                                        similarity: placement.storySimilarity, ingestedAt: ingestedAt)
+            try indexEntities(article: id, version: 1, analyzed.indexedEntities)
             try countDocument(terms: Array(placement.terms.keys))
             try mergeProfile(story: story, terms: placement.terms, at: seenAt)
             try touch(story: story, at: seenAt, countArticle: true)
@@ -218,6 +220,23 @@ public struct PostgresTransaction: StoreTransaction {
             try session.execute("INSERT INTO timeline (story_id, date, sentence_id) VALUES (\(story), \(entry.date), \(sid))")
         }
         return fresh
+    }
+
+    /// The web desk's entity index for one article version, written with the placement (as SQLite): the web
+    /// nodes' indexers then only fill in articles stored before the index was kept at ingest.
+    func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {
+        try session.execute("DELETE FROM web_entities WHERE article_id = \(article)")
+        if !mentions.isEmpty {
+            try session.execute("""
+                INSERT INTO web_entities (article_id, key, name, kind)
+                SELECT \(article), k, n, t FROM unnest(\(mentions.map(\.key))::text[], \(mentions.map(\.text))::text[],
+                                                      \(mentions.map(\.kind.rawValue))::text[]) AS m(k, n, t)
+                """)
+        }
+        try session.execute("""
+            INSERT INTO web_entity_index (article_id, version) VALUES (\(article), \(version))
+            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
+            """)
     }
 
     func countDocument(terms: [String]) throws {

@@ -48,7 +48,8 @@ struct WebStoreContractTests {
     func entityIndex(_ backend: Backend) throws {
         let store = try fresh(backend)
         let (article, story) = try place(store)
-        #expect(try store.articlesToIndex(limit: 10).map(\.id) == [article])
+        // Placement keeps the entity index with the article: nothing is left for the web desk to analyse again.
+        #expect(try store.articlesToIndex(limit: 10).isEmpty)
         let mentions = [EntityMention(text: "Porthmadog", kind: .place, key: "porthmadog"), EntityMention(text: "Gwynedd", kind: .place, key: "gwynedd")]
         try store.indexEntities(article: article, version: 1, mentions)
         try store.indexEntities(article: article, version: 1, mentions)
@@ -59,6 +60,29 @@ struct WebStoreContractTests {
         #expect(try store.topEntities(limit: 5).count == 2)
         #expect(try store.entities(story: story, limit: 5).count == 2)
         #expect(try store.stories(entity: "gwynedd", limit: 5).map(\.id) == [story])
+    }
+
+    @Test("placement keeps each version's entities in the index, in the same transaction", arguments: Backend.available)
+    func entitiesKeptAtPlacement(_ backend: Backend) throws {
+        let store = try fresh(backend)
+        var a = StoreContract.analyzed("e1", title: "Ferry leaves Holyhead", sentences: ["The ferry left Holyhead on Monday.", "It sailed to Dublin."])
+        a.sentences[0].entities = [EntityMention(text: "Holyhead", kind: .place, key: "holyhead")]
+        a.sentences[1].entities = [EntityMention(text: "Dublin", kind: .place, key: "dublin"), EntityMention(text: "it", kind: .other, key: "")]
+        let placed = try store.write { tx in
+            try tx.apply(StoreContract.placement(.new, story: nil, hash: "h-e1", sentences: a.sentences.map(\.text)), to: a, ingestedAt: Self.t0)
+        }
+        #expect(try store.entityKeys(article: placed.articleID) == ["holyhead", "dublin"], "keyed mentions only")
+        #expect(try store.articlesToIndex(limit: 10).isEmpty)
+        // A revision replaces the index with the new version's mentions.
+        var b = a
+        b.sentences[1].text = "It sailed to Liverpool."
+        b.sentences[1].entities = [EntityMention(text: "Liverpool", kind: .place, key: "liverpool")]
+        _ = try store.write { tx in
+            try tx.apply(StoreContract.placement(.revision(of: placed.articleID), story: placed.storyID, hash: "h-e1-v2",
+                                                 sentences: b.sentences.map(\.text)), to: b, ingestedAt: Self.t0.addingTimeInterval(60))
+        }
+        #expect(try store.entityKeys(article: placed.articleID) == ["holyhead", "liverpool"])
+        #expect(try store.articlesToIndex(limit: 10).isEmpty, "the index is at the article's new version")
     }
 
     @Test("watches and the outbox: queued once, settled once", arguments: Backend.available)

@@ -4,7 +4,7 @@ import GRDB
 
 /// Bulk reading and writing of whole desks (benchmarks that need a desk of a million articles). Writes the same
 /// rows as placement does (stories, story_terms, articles, simhash_bands, article_search, sentences, timeline,
-/// term_df, the documents counter) but many articles per transaction with cached statements, without placing.
+/// term_df, the documents counter, the entity index) but many articles per transaction with cached statements, without placing.
 /// Not for ingest: nothing is judged, the rows are taken as given. Revisions and aliases are not copied.
 extension SQLiteStore {
     /// Articles written per transaction: large enough that commits cost nothing, small enough that the WAL stays
@@ -43,6 +43,10 @@ extension SQLiteStore {
                     key: id, index: row["idx"], text: row["text"], terms: terms.isEmpty ? [] : terms.split(separator: " ").map(String.init),
                     novelty: row["novelty"], evidence: row["evidence_id"], score: row["score"], seenAt: row["seen_at"], dates: dates[id] ?? []))
             }
+            var entities: [Int64: [BulkRows.Entity]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT article_id, key, name, kind FROM web_entities ORDER BY rowid") {
+                entities[row["article_id"], default: []].append(BulkRows.Entity(key: row["key"], name: row["name"], kind: row["kind"]))
+            }
             var search: [Int64: (String, String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rowid, title, body FROM article_search") {
                 search[row["rowid"]] = (row["title"], row["body"])
@@ -58,7 +62,7 @@ extension SQLiteStore {
                     ingested: row["ingested"], contentHash: row["content_hash"], simhash: UInt64(bitPattern: simhash), story: row["story_id"],
                     openedStory: row["opened_story"], duplicateOf: duplicateOf, similarity: row["similarity"], version: row["version"],
                     json: row["json"], searchTitle: search[id]?.0 ?? "", searchBody: search[id]?.1 ?? "",
-                    dfTerms: duplicateOf == nil ? dfTerms(docID) : [], sentences: sentences[id] ?? []))
+                    dfTerms: duplicateOf == nil ? dfTerms(docID) : [], sentences: sentences[id] ?? [], entities: entities[id] ?? []))
             }
             return BulkRows(stories: order.compactMap { stories[$0] }, articles: articles)
         }
@@ -114,6 +118,10 @@ extension SQLiteStore {
                                 .execute(arguments: [id, article.searchTitle, article.searchBody])
                             documents += 1
                             for term in article.dfTerms { df[term, default: 0] += 1 }
+                            let mention = try db.cachedStatement(sql: "INSERT INTO web_entities (article_id, key, name, kind) VALUES (?, ?, ?, ?)")
+                            for e in article.entities { try mention.execute(arguments: [id, e.key, e.name, e.kind]) }
+                            try db.cachedStatement(sql: "INSERT INTO web_entity_index (article_id, version) VALUES (?, ?)")
+                                .execute(arguments: [id, article.version])
                         }
                         guard let story = article.story.flatMap({ storyIDs[$0] }) else { continue }
                         let insertSentence = try db.cachedStatement(sql: """
@@ -147,7 +155,8 @@ extension SQLiteStore {
     public func shape() throws -> [String: Int] {
         try read { db in
             var out: [String: Int] = [:]
-            for table in ["stories", "story_terms", "articles", "simhash_bands", "article_search", "sentences", "timeline", "term_df"] {
+            for table in ["stories", "story_terms", "articles", "simhash_bands", "article_search", "sentences", "timeline", "term_df",
+                          "web_entities", "web_entity_index"] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
             out["term_df.sum"] = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(df), 0) FROM term_df") ?? 0

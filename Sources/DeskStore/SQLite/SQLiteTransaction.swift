@@ -167,6 +167,7 @@ struct SQLiteTransaction: StoreTransaction {
                 INSERT OR IGNORE INTO article_aliases (doc_id, article_id)
                 SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM articles WHERE doc_id = ?)
                 """, arguments: [article.id, id, article.id])
+            try indexEntities(article: id, version: oldVersion + 1, analyzed.indexedEntities)
             try run(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
             try run(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, article.title ?? "", article.body])
             var stored = 0
@@ -195,6 +196,7 @@ struct SQLiteTransaction: StoreTransaction {
             let story = storyID!
             let id = try insertArticle(article, placement: placement, storyID: story, opened: opened, duplicateOf: nil,
                                        similarity: placement.storySimilarity, ingestedAt: ingestedAt)
+            try indexEntities(article: id, version: 1, analyzed.indexedEntities)
             try countDocument(terms: Array(placement.terms.keys))
             try mergeProfile(story: story, terms: placement.terms, at: seenAt)
             try touch(story: story, at: seenAt, countArticle: true)
@@ -251,6 +253,20 @@ struct SQLiteTransaction: StoreTransaction {
                     arguments: StatementArguments(chunk.flatMap { [story, $0.0, $0.1] as [any DatabaseValueConvertible] }))
         }
         return sentences.filter { $0.novelty == .new }.count
+    }
+
+    /// The web desk's entity index for one article version, written with the placement (multi-row): the web
+    /// desk's `EntityIndexer` then only fills in articles stored before the index was kept at ingest.
+    func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {
+        try run(sql: "DELETE FROM web_entities WHERE article_id = ?", arguments: [article])
+        for chunk in Self.chunks(mentions, rows: Self.rowsPerStatement) {
+            try run(sql: "INSERT INTO web_entities (article_id, key, name, kind) VALUES " + Self.marks(rows: chunk.count, columns: 4),
+                    arguments: StatementArguments(chunk.flatMap { [article, $0.key, $0.text, $0.kind.rawValue] as [any DatabaseValueConvertible] }))
+        }
+        try run(sql: """
+            INSERT INTO web_entity_index (article_id, version) VALUES (?, ?)
+            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
+            """, arguments: [article, version])
     }
 
     func countDocument(terms: [String]) throws {

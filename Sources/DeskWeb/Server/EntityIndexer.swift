@@ -2,8 +2,9 @@ import DeskLanguage
 import DeskModel
 import DeskStore
 
-/// Fills the entity index: each article's current version, analysed once (the ingest stages do not store
-/// entities). Runs at start and after ingest; resumes where it stopped.
+/// Fills in the entity index for articles stored before ingest kept it (placement now writes each article's
+/// entities with it): each such article's current version, analysed once. Runs at start and after ingest;
+/// resumes where it stopped, and finds nothing to do on a desk built by this version.
 final class EntityIndexer: @unchecked Sendable {
     let store: any WebBackend
     let analyzer = LanguageAnalyzer()
@@ -37,6 +38,6 @@ final class EntityIndexer: @unchecked Sendable {
             headline.paragraphs = [title]
             analyzed = analyzer.analyze(headline)
         }
-        return analyzed.sentences.flatMap(\.entities)
+        return analyzed.indexedEntities
     }
 }
