@@ -18,6 +18,8 @@ struct BenchSummary {
         var held: [Int]
         /// Articles placed and timed at each size.
         var measure: Int
+        /// Headlines read for the growth run (0: all): they are analysed and placed to make the template desk.
+        var growthStream: Int
         /// Full articles of the dated stream placed on an empty desk for the placement figure (0: skip; their
         /// analysis alone takes most of a minute on two cores).
         var datedMeasure: Int
@@ -26,10 +28,10 @@ struct BenchSummary {
 
         /// Under a minute in a release build on two cores.
         static let quick = Plan(extractionRounds: 2, ingestRounds: 1, headlineLimit: 1000, held: [0, 10_000], measure: 100,
-                                datedMeasure: 0, webSeconds: 5, webRate: 20)
+                                growthStream: 2000, datedMeasure: 0, webSeconds: 5, webRate: 20)
         /// The figures the README quotes: growth to 1M and the story page's latency on that desk.
         static let full = Plan(extractionRounds: nil, ingestRounds: 3, headlineLimit: 0, held: [0, 10_000, 100_000, 1_000_000],
-                               measure: 200, datedMeasure: 400, webSeconds: 20, webRate: 40)
+                               measure: 200, growthStream: 0, datedMeasure: 400, webSeconds: 20, webRate: 40)
     }
 
     struct Row {
@@ -102,7 +104,8 @@ struct BenchSummary {
         }
 
         report("== placement as the desk grows (headlines; bulk preload of perturbed generations)")
-        let steps = try PlacementBench(data: storiesData, sizes: plan.held, measure: plan.measure, bulk: true)
+        let steps = try PlacementBench(data: storiesData, sizes: plan.held, measure: plan.measure, bulk: true,
+                                       streamLimit: plan.growthStream)
             .run(databasePath: databasePath, report: report)
         GrowthCurve(steps: steps).lines.forEach(report)
         if let first = steps.first, let last = steps.last {

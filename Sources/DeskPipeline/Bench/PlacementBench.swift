@@ -33,17 +33,23 @@ public struct PlacementBench: Sendable {
     /// minutes) instead of placing every generated article (hours at that size).
     public var bulk: Bool
 
-    public init(data: URL, sizes: [Int], measure: Int, bulk: Bool = false) {
+    /// At most this many documents of the stream are read (0: all): they are analysed, make the template desk
+    /// the bulk preload replays, and the articles measured come from them.
+    public var streamLimit: Int
+
+    public init(data: URL, sizes: [Int], measure: Int, bulk: Bool = false, streamLimit: Int = 0) {
         self.data = data
         self.sizes = sizes.sorted()
         self.measure = measure
         self.bulk = bulk
+        self.streamLimit = streamLimit
     }
 
     @discardableResult
     public func run(databasePath: String, report: (String) -> Void) throws -> [Step] {
         var steps: [Step] = []
-        let (documents, _) = try StoryEval(data: data).stream()
+        var (documents, _) = try StoryEval(data: data).stream()
+        if streamLimit > 0 { documents = Array(documents.prefix(streamLimit)) }
         try? FileManager.default.removeItem(atPath: databasePath)
         let store = try SQLiteStore(path: databasePath)
         let ingestor = Ingestor(store: store)
