@@ -8,7 +8,8 @@ import Foundation
 import Logging
 
 /// `updesk worker`: claims batches of jobs, extracts and analyses them on all cores (no lock held), then
-/// places each in its own transaction that also completes the job and announces new updates. Several
+/// places each in its own transaction that also completes the job, queues the watches' webhook messages in the
+/// outbox (`WatchOutbox`) and announces new updates. Several
 /// workers on several machines share one queue; placement is serialised by the store's desk lock.
 public final class QueueWorker: @unchecked Sendable {
     public struct Options: Sendable {
@@ -131,6 +132,7 @@ public final class QueueWorker: @unchecked Sendable {
             let placement = try placer.place(analyzed, memory: tx, now: now)
             let outcome = try tx.apply(placement, to: analyzed, ingestedAt: now)
             try tx.completeJob(job, outcome: outcome.action.rawValue)
+            if outcome.newSentences > 0 { try WatchOutbox.queue(in: tx, now: now) }
             if outcome.newSentences > 0, let story = outcome.storyID {
                 try tx.notifyUpdate(UpdateNotice(storyID: story, articleID: outcome.articleID, newSentences: outcome.newSentences),
                                     schema: schema)

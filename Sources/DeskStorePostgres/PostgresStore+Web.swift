@@ -136,7 +136,11 @@ extension PostgresStore: WebStore {
     }
 
     public func updates(afterSentence: Int64, limit: Int) throws -> [UpdateItem] {
-        try read { s in
+        try read { s in try Self.updates(s, afterSentence: afterSentence, limit: limit) }
+    }
+
+    /// The new updates after a sentence id, oldest first (on any session: a read, or a placement transaction).
+    static func updates(_ s: PostgresSession, afterSentence: Int64, limit: Int) throws -> [UpdateItem] {
             try s.query("""
                 SELECT x.id, x.story_id, x.text, x.score, x.seen_at, x.article_id, a.source, a.url
                 FROM sentences x JOIN articles a ON a.id = x.article_id
@@ -147,7 +151,6 @@ extension PostgresStore: WebStore {
                 return UpdateItem(sentenceID: id, storyID: story, text: text, score: score, firstSeen: seen.asDate, articleID: article,
                                   sources: source.map { [$0] } ?? [], urls: url.map { [$0] } ?? [])
             }
-        }
     }
 
     public func newestSentenceID() throws -> Int64 {

@@ -1,3 +1,4 @@
+import DeskPipeline
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,4 +1,5 @@
 import DeskModel
+import DeskPipeline
 import Foundation
 import Hummingbird
 import Logging

@@ -39,8 +39,8 @@ extension WebDesk {
                     guard let w = try store.watch(id: id) else { return (nil, []) }
                     // The watch's feed: its matches among the desk's latest updates.
                     let newest = try store.newestSentenceID()
-                    let recent = try store.updates(afterSentence: max(0, newest - Int64(WatchRunner.matchBatch)), limit: WatchRunner.matchBatch)
-                    let hits = try WatchRunner.matching(w, recent) { try store.entityKeys(article: $0) }
+                    let recent = try store.updates(afterSentence: max(0, newest - Int64(WatchMatch.batch)), limit: WatchMatch.batch)
+                    let hits = try WatchMatch.matching(w, recent) { try store.entityKeys(article: $0) }
                     return (w, Array(hits.reversed().prefix(Self.feedEntries)))
                 }
                 guard let watch else { throw WebError.notFound("watch \(id)") }

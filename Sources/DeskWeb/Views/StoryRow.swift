@@ -33,27 +33,6 @@ public struct StoryRow: Codable, Sendable, Hashable {
     }
 }
 
-/// A new fact, as pages and the API show it.
-public struct UpdateRow: Codable, Sendable, Hashable {
-    public var sentenceID: Int64
-    public var storyID: Int64
-    public var articleID: Int64
-    public var text: String
-    public var firstSeen: String
-    public var sources: [String]
-    public var urls: [String]
-
-    init(_ u: UpdateItem) {
-        sentenceID = u.sentenceID
-        storyID = u.storyID
-        articleID = u.articleID
-        text = u.text
-        firstSeen = ISO8601.string(u.firstSeen)
-        sources = u.sources
-        urls = u.urls
-    }
-}
-
 /// An article in a list.
 public struct ArticleRow: Codable, Sendable, Hashable {
     public var id: Int64

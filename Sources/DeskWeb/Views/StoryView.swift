@@ -1,3 +1,5 @@
+import DeskPipeline
+
 /// A story page and `GET /api/stories/{id}`: what is new since this reader last looked first, then the
 /// dated timeline, the sources and their articles, revisions with sentence diffs, and entities.
 public struct StoryView: Codable, Sendable {

@@ -68,7 +68,7 @@ public final class WatchDigestWriter: @unchecked Sendable {
             }
             let batch = try store.updates(afterSentence: mark, limit: Self.readLimit)
             guard let last = batch.last?.sentenceID else { continue }
-            let hits = try WatchRunner.matching(watch, batch) { try store.entityKeys(article: $0) }
+            let hits = try WatchMatch.matching(watch, batch) { try store.entityKeys(article: $0) }
             if !hits.isEmpty {
                 let digest = try digest(of: hits)
                 let name = "watch-\(watch.id)-\(mark + 1)-\(last)"

@@ -1,4 +1,5 @@
 import DeskModel
+import DeskPipeline
 import Foundation
 
 /// A watch as the browser's form sends it (and as the API's body gives it), checked: a name, a query in
