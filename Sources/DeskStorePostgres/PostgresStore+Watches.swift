@@ -24,24 +24,28 @@ extension PostgresStore {
     }
 
     public func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {
-        let kept = mentions.filter { !$0.key.isEmpty }
         try writeWeb { s in
             // Two refreshes indexing the same article take turns (each statement then sees the other's rows),
             // so its mentions are never stored twice; FOR NO KEY UPDATE does not hold up placement's inserts.
             try s.execute("SELECT 1 FROM articles WHERE id = \(article) FOR NO KEY UPDATE")
-            try s.execute("DELETE FROM web_entities WHERE article_id = \(article)")
-            if !kept.isEmpty {
-                try s.execute("""
-                    INSERT INTO web_entities (article_id, key, name, kind)
-                    SELECT \(article), k, n, t FROM unnest(\(kept.map(\.key))::text[], \(kept.map(\.text))::text[],
-                                                          \(kept.map(\.kind.rawValue))::text[]) AS m(k, n, t)
-                    """)
-            }
+            try Self.writeEntities(s, article: article, version: version, mentions.filter { !$0.key.isEmpty })
+        }
+    }
+
+    /// Replaces an article's rows in the entity index with `mentions` at `version` (placement and the indexer).
+    static func writeEntities(_ s: PostgresSession, article: Int64, version: Int, _ mentions: [EntityMention]) throws {
+        try s.execute("DELETE FROM web_entities WHERE article_id = \(article)")
+        if !mentions.isEmpty {
             try s.execute("""
-                INSERT INTO web_entity_index (article_id, version) VALUES (\(article), \(version))
-                ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
+                INSERT INTO web_entities (article_id, key, name, kind)
+                SELECT \(article), k, n, t FROM unnest(\(mentions.map(\.key))::text[], \(mentions.map(\.text))::text[],
+                                                      \(mentions.map(\.kind.rawValue))::text[]) AS m(k, n, t)
                 """)
         }
+        try s.execute("""
+            INSERT INTO web_entity_index (article_id, version) VALUES (\(article), \(version))
+            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
+            """)
     }
 
     static let entitySQL = """

@@ -225,18 +225,7 @@ public struct PostgresTransaction: StoreTransaction {
     /// The web desk's entity index for one article version, written with the placement (as SQLite): the web
     /// nodes' indexers then only fill in articles stored before the index was kept at ingest.
     func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {
-        try session.execute("DELETE FROM web_entities WHERE article_id = \(article)")
-        if !mentions.isEmpty {
-            try session.execute("""
-                INSERT INTO web_entities (article_id, key, name, kind)
-                SELECT \(article), k, n, t FROM unnest(\(mentions.map(\.key))::text[], \(mentions.map(\.text))::text[],
-                                                      \(mentions.map(\.kind.rawValue))::text[]) AS m(k, n, t)
-                """)
-        }
-        try session.execute("""
-            INSERT INTO web_entity_index (article_id, version) VALUES (\(article), \(version))
-            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
-            """)
+        try PostgresStore.writeEntities(session, article: article, version: version, mentions)
     }
 
     func countDocument(terms: [String]) throws {

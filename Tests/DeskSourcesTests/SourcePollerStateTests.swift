@@ -8,32 +8,18 @@ import Testing
 /// the per-host limit on requests in flight, and the user's settings left as they are.
 @Suite("Fetch state: validators, Retry-After cap, per-host concurrency, settings kept")
 struct SourcePollerStateTests {
-    func desk() throws -> SQLiteStore {
-        try SQLiteStore(path: Scratch.folder("poll-state").appendingPathComponent("desk.sqlite").path)
-    }
-
-    func poller(_ desk: SQLiteStore, _ configure: (inout PollOptions) -> Void = { _ in }) -> SourcePoller {
-        var options = PollOptions()
-        options.hostInterval = 0
-        configure(&options)
-        var limits = FetchLimits()
-        limits.totalTimeout = 20  // generous: the suite shares 2 cores with heavy tests
-        // Only the fixture server's address: any other (a bug sending a request elsewhere) is refused.
-        return SourcePoller(store: desk, fetcher: HTTPFetcher(policy: AddressPolicy(exemptions: [IPAddress("127.0.0.1")!]), limits: limits), options: options)
-    }
-
     @Test("a broken feed stays failing: its ETag is not kept, so the next cycle is not a 304 that clears the failure")
     func brokenFeedKeepsFailing() async throws {
         try await FixtureServer.with { server in
-            let desk = try desk()
+            let desk = try PollerFixture.desk("poll-state")
             let source = try desk.addSource(Source(url: server.url("/broken-etag.xml").absoluteString)).source
             let start = Date()
-            let first = try await poller(desk).runOnce(now: start)
+            let first = try await PollerFixture.poller(desk).runOnce(now: start)
             #expect(first.failed == 1)
             let after = try #require(try desk.source(matching: source.url))
             #expect(after.state.etag == nil)
             let later = try #require(after.state.nextFetch).addingTimeInterval(1)
-            let second = try await poller(desk).runOnce(now: later)
+            let second = try await PollerFixture.poller(desk).runOnce(now: later)
             #expect(second.failed == 1)
             #expect(second.notModified == 0)
             let again = try #require(try desk.source(matching: source.url))
@@ -45,10 +31,10 @@ struct SourcePollerStateTests {
     @Test("a Retry-After date years ahead is capped at the backoff's longest delay")
     func retryAfterCapped() async throws {
         try await FixtureServer.with { server in
-            let desk = try desk()
+            let desk = try PollerFixture.desk("poll-state")
             _ = try desk.addSource(Source(url: server.url("/unavailable").absoluteString))
             let start = Date()
-            let report = try await poller(desk).runOnce(now: start)
+            let report = try await PollerFixture.poller(desk).runOnce(now: start)
             #expect(report.failed == 1)
             let source = try #require(try desk.sources().first)
             #expect(source.state.lastStatus == 503)
@@ -62,9 +48,9 @@ struct SourcePollerStateTests {
     /// many of their requests are in flight together.
     func mostInFlight(perHost: Int) async throws -> Int {
         try await FixtureServer.with { server in
-            let desk = try desk()
+            let desk = try PollerFixture.desk("poll-state")
             for n in 1...3 { _ = try desk.addSource(Source(url: server.url("/held/\(n)").absoluteString)) }
-            let report = try await poller(desk) {
+            let report = try await PollerFixture.poller(desk) {
                 $0.concurrency = 4
                 $0.perHostConcurrency = perHost
             }.runOnce()
@@ -82,14 +68,14 @@ struct SourcePollerStateTests {
     @Test("a pause made while the source is being fetched is not undone by the fetch")
     func settingsKeptThroughFetch() async throws {
         try await FixtureServer.with { server in
-            let desk = try desk()
+            let desk = try PollerFixture.desk("poll-state")
             let fetched = try desk.addSource(Source(url: server.url("/feeds/rss1-rdf.xml").absoluteString)).source
             // The user pauses it and retags it after the cycle read it (the poller holds the old settings).
             var paused = fetched
             paused.paused = true
             paused.tags = ["harbour"]
             try desk.updateSource(paused)
-            let report = try await poller(desk).poll(fetched)
+            let report = try await PollerFixture.poller(desk).poll(fetched)
             #expect(report.failed == 0, "\(report.failures)")
             let stored = try #require(try desk.source(matching: fetched.url))
             #expect(stored.paused)

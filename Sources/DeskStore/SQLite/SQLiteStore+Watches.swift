@@ -15,15 +15,7 @@ extension SQLiteStore {
 
     public func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {
         try writeDB { db in
-            try db.execute(sql: "DELETE FROM web_entities WHERE article_id = ?", arguments: [article])
-            for m in mentions where !m.key.isEmpty {
-                try db.execute(sql: "INSERT INTO web_entities (article_id, key, name, kind) VALUES (?, ?, ?, ?)",
-                               arguments: [article, m.key, m.text, m.kind.rawValue])
-            }
-            try db.execute(sql: """
-                INSERT INTO web_entity_index (article_id, version) VALUES (?, ?)
-                ON CONFLICT (article_id) DO UPDATE SET version = excluded.version
-                """, arguments: [article, version])
+            try SQLiteTransaction(db: db).indexEntities(article: article, version: version, mentions.filter { !$0.key.isEmpty })
         }
     }
 
