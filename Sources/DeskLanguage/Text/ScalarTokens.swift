@@ -33,7 +33,7 @@ enum ScalarTokenizer {
         var space = true
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if ScalarClass.isWhitespace(s) {
                 space = true; i += 1; continue
             }
             let start = i
@@ -46,16 +46,16 @@ enum ScalarTokenizer {
                     break
                 }
                 // Digits glued to letters ("1990s", "21st", "5pm") form one word token.
-                if j < n, scalars[j].properties.isAlphabetic {
-                    while j < n, scalars[j].properties.isAlphabetic || isDigit(scalars[j]) { j += 1 }
+                if j < n, ScalarClass.isAlphabetic(scalars[j]) {
+                    while j < n, ScalarClass.isAlphabetic(scalars[j]) || isDigit(scalars[j]) { j += 1 }
                     out.append(make(.word, scalars, start, j, space))
                 } else {
                     out.append(make(.number, scalars, start, j, space))
                 }
                 i = j
-            } else if s.properties.isAlphabetic {
+            } else if ScalarClass.isAlphabetic(s) {
                 var j = i + 1
-                while j < n, scalars[j].properties.isAlphabetic || isDigit(scalars[j]) || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
+                while j < n, ScalarClass.isAlphabetic(scalars[j]) || isDigit(scalars[j]) || ScalarClass.isNonspacingMark(scalars[j]) { j += 1 }
                 out.append(make(.word, scalars, start, j, space))
                 i = j
             } else {
@@ -73,7 +73,7 @@ enum ScalarTokenizer {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[a..<b])
         let text = String(view)
-        let cap = scalars[a].properties.isUppercase
+        let cap = ScalarClass.isUppercase(scalars[a])
         return ScalarToken(kind: kind, text: text, lower: kind == .word ? text.lowercased() : text,
                            start: a, end: b, isCapitalized: cap, spaceBefore: space)
     }
