@@ -22,6 +22,10 @@ enum NERTokenizer {
 
     static func tokenize(_ sentence: String) -> [NERToken] {
         let scalars = Array(sentence.unicodeScalars)
+        let ascii = ScalarTokenizer.asciiBytes(sentence, scalarCount: scalars.count)
+        func make(_ s: [Unicode.Scalar], _ r: Range<Int>) -> NERToken {
+            NERToken(text: ScalarTokenizer.slice(s, r.lowerBound, r.upperBound, ascii: ascii), start: r.lowerBound, end: r.upperBound)
+        }
         var out: [NERToken] = []
         out.reserveCapacity(scalars.count / 5)
         var i = 0
@@ -88,11 +92,5 @@ enum NERTokenizer {
         if body.count == 1, ScalarClass.isUppercase(body.first!) { return true }  // initial "J."
         return Abbreviations.titles.contains(lower) || Abbreviations.beforeNumbers.contains(lower)
             || Abbreviations.mayEnd.contains(lower)
-    }
-
-    private static func make(_ s: [Unicode.Scalar], _ r: Range<Int>) -> NERToken {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[r])
-        return NERToken(text: String(view), start: r.lowerBound, end: r.upperBound)
     }
 }
