@@ -52,10 +52,22 @@ extension TimeMatcher {
     /// year), or a year-long period before "ended"/"ending". Not in "the year before", "the year-ago
     /// quarter" or "the year's", which other rules or nothing take.
     func matchTheYear(_ i: Int) -> Match? {
-        guard word(i) == "the", word(i + 1) == "year", i + 2 <= toks.count else { return nil }
-        let next = i + 2 < toks.count ? toks[i + 2] : nil
+        guard word(i) == "the" else { return nil }
+        // "the full year", "the current fiscal year", "the latest fiscal year" (the last one closed).
+        var y = i + 1
+        var latest = false, qualified = false
+        if let w = word(y), w == "full" || w == "current" || w == "latest" { latest = w == "latest"; qualified = true; y += 1 }
+        if word(y) == "fiscal" { qualified = true; y += 1 }
+        guard word(y) == "year" else { return nil }
+        let end = y + 1
+        let next = end < toks.count ? toks[end] : nil
         if let n = next, n.kind == .word, Self.periodEndings.contains(n.lower), n.lower != "end" {
-            return Match(end: i + 2, kind: .duration, value: "P1Y", point: nil)
+            return Match(end: end, kind: .duration, value: "P1Y", point: nil)
+        }
+        if qualified {
+            if let n = next, n.kind == .punct && (n.text == "-" || n.text == "'" || n.text == "’") { return nil }
+            guard let a = context.anchorDay else { return emit(end, .literal("XXXX")) }
+            return emit(end, .point(.year(CivilCalendar.civil(a).y - (latest ? 1 : 0)), suffix: ""), remember: false)
         }
         if let n = next {
             if n.kind == .punct && (n.text == "-" || n.text == "'" || n.text == "’") { return nil }
@@ -67,5 +79,33 @@ extension TimeMatcher {
         guard let a = context.anchorDay else { return emit(i + 2, .literal("XXXX")) }
         let year = context.reference.map { $0.coarsened(to: .year).year } ?? CivilCalendar.civil(a).y
         return emit(i + 2, .point(.year(year), suffix: ""), remember: false)
+    }
+}
+
+extension TimeMatcher {
+    /// "the summer", "the early spring", "this past fall": the latest such season at or before the anchor
+    /// (the one under way counts). "the winter of ..." is left to the season-of-a-year rule.
+    func matchTheSeason(_ i: Int) -> Match? {
+        var j = i
+        if word(j) == "the" { j += 1 } else if word(j) == "this", word(j + 1) == "past" { j += 2 } else { return nil }
+        // "the fall" is mostly a decline ("the fall in prices"): only "this past fall" is taken.
+        guard let w = word(j), let s = TimeLexicon.seasons[w], !toks[j].isCapitalized, w != "fall" || j == i + 2 else { return nil }
+        if word(j + 1) == "of" { return nil }
+        guard let a = context.anchorDay else { return emit(j + 1, .literal("XXXX-\(TimePoint.seasonCodes[s])")) }
+        let current = TimePoint.day(a).coarsened(to: .season)
+        var p = TimePoint(granularity: .season, year: current.year, part: s)
+        // A season that has not begun yet this year is last year's (winter is labelled with the year of its December).
+        if p.firstDay > a { p.year -= 1 }
+        return emit(j + 1, .point(p, suffix: ""), remember: false)
+    }
+
+    /// "current" on its own ("current market conditions", "his current wife"): the present in TimeML
+    /// (PRESENT_REF). Not before a calendar unit ("the current quarter", another rule) or "fiscal".
+    func matchCurrent(_ i: Int) -> Match? {
+        guard word(i) == "current", !toks[i].isCapitalized || i == 0 else { return nil }
+        if let n = word(i + 1), n == "fiscal" || TimeLexicon.calendarUnits[n] != nil || TimeLexicon.unitKey(n) != nil { return nil }
+        if i + 1 >= toks.count || toks[i + 1].kind != .word { return nil }   // "current" as a noun or at the end
+        if word(i - 1) == "then" { return Match(end: i + 1, kind: .date, value: "PAST_REF", point: nil) }
+        return Match(end: i + 1, kind: .date, value: "PRESENT_REF", point: nil)
     }
 }
