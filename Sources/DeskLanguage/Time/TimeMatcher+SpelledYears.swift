@@ -109,3 +109,21 @@ extension TimeMatcher {
         return Match(end: i + 1, kind: .date, value: "PRESENT_REF", point: nil)
     }
 }
+
+extension TimeMatcher {
+    /// Decades in words → their tens digit ("the nineties" → 9).
+    static let decadeWords: [String: Int] = [
+        "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+    ]
+
+    /// "the nineties", "the early eighties": a decade of the anchor's century, or of the century before
+    /// when it would lie ahead of the anchor (TIMEX3 decade value "199").
+    func matchDecadeWord(_ i: Int) -> Match? {
+        guard word(i) == "the", let w = word(i + 1), let d = Self.decadeWords[w] else { return nil }
+        guard let a = context.anchorDay else { return emit(i + 2, .literal("XX\(d)")) }
+        let year = CivilCalendar.civil(a).y
+        var decade = (year / 100) * 10 + d
+        if decade * 10 > year { decade -= 10 }
+        return emit(i + 2, .point(TimePoint(granularity: .decade, year: decade), suffix: ""), remember: false)
+    }
+}
