@@ -34,9 +34,9 @@ public struct SentenceSplitter: Sendable {
             while j < n, Self.closers.contains(s[j]) { j += 1 }
             // Needs whitespace (or the end) after.
             guard j < n else { break }
-            guard s[j].properties.isWhitespace else { i = j; continue }
+            guard ScalarClass.isWhitespace(s[j]) else { i = j; continue }
             var k = j
-            while k < n, s[k].properties.isWhitespace { k += 1 }
+            while k < n, ScalarClass.isWhitespace(s[k]) { k += 1 }
             guard k < n else { break }
             if shouldSplit(s, terminatorAt: i, runEnd: j, next: k), hasWord(s, start, i) {
                 appendTrimmed(&out, s, start, j)
@@ -50,7 +50,7 @@ public struct SentenceSplitter: Sendable {
 
     /// Whether a stretch holds a letter or digit: "“…" or "..." alone opening a paragraph is not a sentence.
     private func hasWord(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
-        (a..<b).contains { s[$0].properties.isAlphabetic || ScalarTokenizer.isDigit(s[$0]) }
+        (a..<b).contains { ScalarClass.isAlphabetic(s[$0]) || ScalarTokenizer.isDigit(s[$0]) }
     }
 
     /// "...?” Holmes testified.": a question or exclamation in quotes followed by its attribution
@@ -60,7 +60,7 @@ public struct SentenceSplitter: Sendable {
         var a = k
         while words.count < 4, a < s.count {
             var e = a
-            while e < s.count, s[e].properties.isAlphabetic || s[e] == "." { e += 1 }
+            while e < s.count, ScalarClass.isAlphabetic(s[e]) || s[e] == "." { e += 1 }
             guard e > a else { break }
             var w = ScalarTokenizer.slice(s, a, e).lowercased()
             while w.hasSuffix(".") { w.removeLast() }
@@ -74,8 +74,8 @@ public struct SentenceSplitter: Sendable {
 
     private func appendTrimmed(_ out: inout [Range<Int>], _ s: [Unicode.Scalar], _ a: Int, _ b: Int) {
         var a = a, b = b
-        while a < b, s[a].properties.isWhitespace { a += 1 }
-        while b > a, s[b - 1].properties.isWhitespace { b -= 1 }
+        while a < b, ScalarClass.isWhitespace(s[a]) { a += 1 }
+        while b > a, ScalarClass.isWhitespace(s[b - 1]) { b -= 1 }
         if a < b { out.append(a..<b) }
     }
 
@@ -84,11 +84,11 @@ public struct SentenceSplitter: Sendable {
         var k = k
         while k < s.count, Self.openers.contains(s[k]) { k += 1 }
         var e = k
-        while e < s.count, s[e].properties.isAlphabetic || ScalarTokenizer.isDigit(s[e]) { e += 1 }
+        while e < s.count, ScalarClass.isAlphabetic(s[e]) || ScalarTokenizer.isDigit(s[e]) { e += 1 }
         guard k < s.count else { return ("", false, false, false) }
         let first = s[k]
-        return (ScalarTokenizer.slice(s, k, e).lowercased(), first.properties.isUppercase,
-                ScalarTokenizer.isDigit(first), first.properties.isLowercase)
+        return (ScalarTokenizer.slice(s, k, e).lowercased(), ScalarClass.isUppercase(first),
+                ScalarTokenizer.isDigit(first), ScalarClass.isLowercase(first))
     }
 
     private func shouldSplit(_ s: [Unicode.Scalar], terminatorAt i: Int, runEnd j: Int, next k: Int) -> Bool {
@@ -102,7 +102,7 @@ public struct SentenceSplitter: Sendable {
         let closedByQuote = j > i + 1
         // The token before the period: letters and inner periods back to whitespace or punctuation.
         var b = i
-        while b > 0, s[b - 1].properties.isAlphabetic || s[b - 1] == "." || ScalarTokenizer.isDigit(s[b - 1]) { b -= 1 }
+        while b > 0, ScalarClass.isAlphabetic(s[b - 1]) || s[b - 1] == "." || ScalarTokenizer.isDigit(s[b - 1]) { b -= 1 }
         let before = ScalarTokenizer.slice(s, b, i)
         let lower = before.lowercased()
         if closedByQuote || before.isEmpty { return next.startsUpper || next.startsDigit || Self.openers.contains(s[k]) }
@@ -114,7 +114,7 @@ public struct SentenceSplitter: Sendable {
             if lower.count <= 4, next.startsUpper, !isOpener { return false }
         }
         // Initials: "J." "R." (one capital letter).
-        if before.unicodeScalars.count == 1, before.unicodeScalars.first!.properties.isUppercase { return false }
+        if before.unicodeScalars.count == 1, ScalarClass.isUppercase(before.unicodeScalars.first!) { return false }
         // Dotted abbreviations ("U.S.", "a.m.", "Ph.D.") and company suffixes.
         if lower.contains(".") || Abbreviations.mayEnd.contains(lower) {
             return isOpener

@@ -64,18 +64,21 @@ struct EvalCommand: ParsableCommand {
             case .revisions:
                 try runRevisions()
             case .timex:
+                // Words are counted before the clock starts: the speed line times tagging (and writing), not counting.
+                let words = LanguageSpeed.words(inFolder: dataURL.appendingPathComponent("text"), ext: "txt")
                 let started = Date(), cpu = Self.cpuSeconds()
                 try write(TimexEval.predict(textFolder: dataURL.appendingPathComponent("text")))
-                printSpeed(words: LanguageSpeed.words(inFolder: dataURL.appendingPathComponent("text"), ext: "txt"), since: started, cpuAtStart: cpu)
+                printSpeed(words: words, since: started, cpuAtStart: cpu)
                 try score("score_timex.py", ["score", dataURL.appendingPathComponent("tml").path, out])
             case .ner:
                 let files = (try? FileManager.default.contentsOfDirectory(atPath: dataURL.path)) ?? []
                 guard let sentences = files.first(where: { $0.hasSuffix(".sentences.jsonl") }) else {
                     throw EvalError.missing(dataURL.appendingPathComponent("*.sentences.jsonl").path)
                 }
+                let words = LanguageSpeed.words(inJSONL: dataURL.appendingPathComponent(sentences))
                 let started = Date(), cpu = Self.cpuSeconds()
                 try write(NEREval.predict(sentencesJSONL: dataURL.appendingPathComponent(sentences)))
-                printSpeed(words: LanguageSpeed.words(inJSONL: dataURL.appendingPathComponent(sentences)), since: started, cpuAtStart: cpu)
+                printSpeed(words: words, since: started, cpuAtStart: cpu)
                 let goldName = String(sentences.dropLast(".sentences.jsonl".count))
                 let gold = files.contains(goldName) ? goldName : files.first { $0.hasSuffix(".conll.txt") } ?? goldName
                 try score("score_ner.py", ["score", dataURL.appendingPathComponent(gold).path, out])

@@ -66,6 +66,26 @@ import DeskModel
         #expect(values("The Boeing 747 flew 2,000 miles.") == [])
     }
 
+    @Test func yearsInWordsSeasonsAndReportingYears() {
+        #expect(values("In nineteen ninety-six the case was reopened.") == ["nineteen ninety-six=1996"])
+        #expect(values("It happened in January nineteen ninety-seven.") == ["January nineteen ninety-seven=1997-01"])
+        #expect(values("Unemployment was to be halved by the year two thousand.") == ["the year two thousand=2000"])
+        #expect(values("Prices peaked in the winter of 1994.") == ["the winter of 1994=1994-WI"])
+        #expect(values("Sales for the full year rose.") == ["the full year=2023"])
+        #expect(values("Net income for the year ended June 30 rose.") == ["the year=P1Y", "June 30=2022-06-30"])
+        #expect(values("Costs rose this past spring.") == ["this past spring=2022-SP"])
+        #expect(values("The fall in prices continued.") == [])
+        #expect(values("Music of the nineties is back.") == ["the nineties=199"])
+    }
+
+    @Test func halfUnitsAndPresentReferences() {
+        #expect(values("She spent 5 1/2 hours in Nairobi.") == ["5 1/2 hours=PT5H30M"])
+        #expect(values("They lived in camps for 2 1/2 years.") == ["2 1/2 years=P2Y6M"])
+        #expect(values("Current market conditions are weak.") == ["Current=PRESENT_REF"])
+        #expect(values("Sales in the current quarter fell.") == ["the current quarter=2023-Q1"])
+        #expect(values("Kidnappings rose in recent years.") == ["recent years=PXY"])
+    }
+
     @Test func unanchoredValuesKeepPlaceholders() {
         #expect(values("On Sept. 27 and on Monday it rained.", anchor: .some(nil)) == ["Sept. 27=XXXX-09-27", "Monday=XXXX-WXX-1"])
         #expect(values("Last week it rained in November.", anchor: .some(nil)) == ["Last week=XXXX-WXX", "November=XXXX-11"])

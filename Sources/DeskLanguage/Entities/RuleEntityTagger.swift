@@ -181,8 +181,8 @@ public struct RuleEntityTagger: Sendable {
     }
 
     func isAcronym(_ s: String) -> Bool {
-        let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.count <= Self.maximumAcronymLength && letters.allSatisfy { $0.properties.isUppercase }
+        let letters = s.unicodeScalars.filter { ScalarClass.isAlphabetic($0) }
+        return letters.count >= 2 && letters.count <= Self.maximumAcronymLength && letters.allSatisfy { ScalarClass.isUppercase($0) }
     }
 
     /// Longer all-capital words are shouted names ("GENEVA" in a dateline), not acronyms.

@@ -9,7 +9,7 @@ public enum TimexEval {
         let files = try FileManager.default.contentsOfDirectory(at: textFolder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "txt" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        var docs: [String: [[String: Any]]] = [:]
+        var docs: [String: [[(String, PredictionJSON.Value)]]] = [:]
         for file in files {
             let docID = file.deletingPathExtension().lastPathComponent
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -21,10 +21,11 @@ public enum TimexEval {
                 anchor = parseDay(dct)
             }
             docs[docID] = predictDocument(text, anchor: anchor).map {
-                ["start": $0.start, "end": $0.end, "text": $0.text, "type": $0.kind.rawValue, "value": $0.value]
+                [("end", .int($0.end)), ("start", .int($0.start)), ("text", .string($0.text)), ("type", .string($0.kind.rawValue)),
+                 ("value", .string($0.value))]
             }
         }
-        return try JSONSerialization.data(withJSONObject: docs, options: [.sortedKeys])
+        return PredictionJSON.write(docs)
     }
 
     /// Time expressions of a whole document, offsets into `text`. Paragraphs are blank-line separated

@@ -21,7 +21,7 @@ enum NERConstraints {
     static func isBareNumber(_ t: NERToken) -> Bool {
         var digits = 0, letters = 0
         for s in t.text.unicodeScalars {
-            if s.value >= 48 && s.value <= 57 { digits += 1 } else if s.properties.isAlphabetic { letters += 1 }
+            if s.value >= 48 && s.value <= 57 { digits += 1 } else if ScalarClass.isAlphabetic(s) { letters += 1 }
         }
         return digits > 0 && letters == 0
     }
@@ -69,8 +69,8 @@ enum NERConstraints {
     static func isShoutedWord(_ w: String) -> Bool {
         var letters = 0
         for s in w.unicodeScalars {
-            if s.properties.isLowercase { return false }
-            if s.properties.isAlphabetic { letters += 1 } else if s != "." && s != "'" { return false }
+            if ScalarClass.isLowercase(s) { return false }
+            if ScalarClass.isAlphabetic(s) { letters += 1 } else if s != "." && s != "'" { return false }
         }
         return letters >= 2
     }

@@ -14,11 +14,11 @@ struct NERFeatures {
         let n = toks.count
         var out: [[UInt64]] = []
         out.reserveCapacity(n)
-        let lowers = toks.map { $0.text.lowercased() }
+        let lowers = sentence.lowers
         let shapes = toks.map { shape($0.text) }
         let shorts = shapes.map(collapse)
-        let shouted = isShouted(toks)
-        let gaz = gazetteerTags(lowers, toks)
+        let shouted = sentence.shouted
+        let gaz = sentence.gazetteer
         let runs = runCues(toks, lowers)
         let rules = sentence.ruleTags
         func word(_ k: Int) -> String { k < 0 ? "<s>" : k >= n ? "</s>" : lowers[k] }
@@ -36,7 +36,7 @@ struct NERFeatures {
             for k in 1...3 where ls.count > k { f.append(h(UInt8(4 + k), ls[0..<k])) }
             for k in 1...4 where ls.count > k { f.append(h(UInt8(8 + k), ls[(ls.count - k)...])) }
             let first = i == 0 || (i == 1 && !isWordy(toks[0].text))
-            f.append(h(13, (first ? "F" : "M") + shorts[i]))
+            f.append(h(13, prefixedBy: first ? "F" : "M", shorts[i]))
             if shouted { f.append(h(14, shorts[i])); f.append(h(15, l)) }
             f.append(h(16, word(i - 1)))
             f.append(h(17, word(i + 1)))
@@ -75,6 +75,13 @@ struct NERFeatures {
     @inline(__always) static func h(_ template: UInt8, _ value: String) -> UInt64 {
         var f = FNV(template)
         f.mix(value)
+        return f.value
+    }
+
+    /// The hash of `letter + value` without building the string.
+    @inline(__always) static func h(_ template: UInt8, prefixedBy letter: Unicode.Scalar, _ value: String) -> UInt64 {
+        var f = FNV(template)
+        f.mix(UInt8(truncatingIfNeeded: letter.value)); f.mix(value)
         return f.value
     }
 
@@ -117,8 +124,8 @@ struct NERFeatures {
         var last: Unicode.Scalar = " "
         var run = 0
         for s in w.unicodeScalars {
-            let c: Unicode.Scalar = s.properties.isUppercase ? "X" : s.properties.isLowercase ? "x"
-                : (s.value >= 48 && s.value <= 57) ? "d" : s.properties.isAlphabetic ? "a" : s
+            let c: Unicode.Scalar = ScalarClass.isUppercase(s) ? "X" : ScalarClass.isLowercase(s) ? "x"
+                : (s.value >= 48 && s.value <= 57) ? "d" : ScalarClass.isAlphabetic(s) ? "a" : s
             if c == last { run += 1 } else { run = 1; last = c }
             if run <= 4 { out.append(c) }
         }
@@ -133,13 +140,13 @@ struct NERFeatures {
         return String(out)
     }
 
-    static func isCapital(_ w: String) -> Bool { w.unicodeScalars.first?.properties.isUppercase ?? false }
-    static func isWordy(_ w: String) -> Bool { w.unicodeScalars.first?.properties.isAlphabetic ?? false }
+    static func isCapital(_ w: String) -> Bool { w.unicodeScalars.first.map(ScalarClass.isUppercase) ?? false }
+    static func isWordy(_ w: String) -> Bool { w.unicodeScalars.first.map(ScalarClass.isAlphabetic) ?? false }
 
     /// Most letters of the sentence are capitals (a headline in capitals): case says nothing there.
     static func isShouted(_ toks: [NERToken]) -> Bool {
         var upper = 0, lower = 0
-        for t in toks { for s in t.text.unicodeScalars { if s.properties.isUppercase { upper += 1 } else if s.properties.isLowercase { lower += 1 } } }
+        for t in toks { for s in t.text.unicodeScalars { if ScalarClass.isUppercase(s) { upper += 1 } else if ScalarClass.isLowercase(s) { lower += 1 } } }
         return upper >= 4 && upper > 3 * lower
     }
 
@@ -149,10 +156,10 @@ struct NERFeatures {
         var out = [String?](repeating: nil, count: lowers.count)
         var i = 0
         while i < lowers.count {
-            guard isCapital(toks[i].text) else { i += 1; continue }
+            guard isCapital(toks[i].text), let words = gazetteerFirstWords[lowers[i]] else { i += 1; continue }
             var matched = 0
             var tag = ""
-            for len in stride(from: min(4, lowers.count - i), through: 1, by: -1) {
+            for len in stride(from: min(4, words, lowers.count - i), through: 1, by: -1) {
                 let phrase = lowers[i..<(i + len)].joined(separator: " ")
                 if let t = gazetteerClass(phrase) { matched = len; tag = t; break }
             }
@@ -162,6 +169,22 @@ struct NERFeatures {
         }
         return out
     }
+
+    /// The first word of every gazetteer name → the most words a name starting with it has: a token that
+    /// starts no name is skipped without building phrases (a phrase of tokens can only equal a name whose
+    /// text before its first space is the first token, as tokens hold no whitespace).
+    static let gazetteerFirstWords: [String: Int] = {
+        var out: [String: Int] = [:]
+        let tables: [[String: String]] = [CountryAliases.names, Countries.names, CountryAliases.demonyms, Countries.demonyms,
+                                          Countries.capitals, Places.usStates, Places.cities]
+        for table in tables {
+            for key in table.keys {
+                let parts = key.split(separator: " ", omittingEmptySubsequences: false)
+                out[String(parts[0]), default: 0] = max(out[String(parts[0])] ?? 0, parts.count)
+            }
+        }
+        return out
+    }()
 
     static func gazetteerClass(_ phrase: String) -> String? {
         if CountryAliases.countryCode(name: phrase) != nil { return "C" }
@@ -200,10 +223,19 @@ struct NERSentence {
     var tokens: [NERToken]
     /// "PER-B", "ORG-I", ... from the rule-based tagger, or nil.
     var ruleTags: [String?]
+    /// Per token, computed once for the features, the rules and the document cues: lower-cased text,
+    /// and the longest gazetteer match (`NERFeatures.gazetteerTags`).
+    var lowers: [String]
+    var gazetteer: [String?]
+    /// The sentence is in capitals (`NERFeatures.isShouted`).
+    var shouted: Bool
 
     init(_ text: String) {
         self.text = text
         tokens = NERTokenizer.tokenize(text)
+        lowers = tokens.map { $0.text.lowercased() }
+        gazetteer = NERFeatures.gazetteerTags(lowers, tokens)
+        shouted = NERFeatures.isShouted(tokens)
         ruleTags = [String?](repeating: nil, count: tokens.count)
         // Spans come in text order: one pass over the tokens (linear in long paragraphs).
         var k = 0
@@ -229,9 +261,9 @@ struct NERDocument {
 
     init(_ sentences: [NERSentence]) {
         for s in sentences {
-            let shouted = NERFeatures.isShouted(s.tokens)
+            let shouted = s.shouted
             for (k, t) in s.tokens.enumerated() {
-                let l = t.text.lowercased()
+                let l = s.lowers[k]
                 if t.text == l { if NERFeatures.isWordy(t.text) { lowerCase.insert(l) } }
                 else if !shouted, k > 0, casedForm[l] == nil { casedForm[l] = t.text }
             }

@@ -6,13 +6,13 @@
 enum NERRuleMerge {
     static func apply(_ s: NERSentence, _ labels: inout [Int], document: NERDocument? = nil) {
         let toks = s.tokens
-        let lowers = toks.map { $0.text.lowercased() }
+        let lowers = s.lowers
         splitTitles(toks, lowers, &labels)
         titledNames(toks, lowers, &labels)
         resultsLine(toks, lowers, &labels, document: document)
-        let shouted = NERFeatures.isShouted(toks)
+        let shouted = s.shouted
         // Gazetteer matches on untagged tokens.
-        let gaz = NERFeatures.gazetteerTags(lowers, toks)
+        let gaz = s.gazetteer
         var i = 0
         while i < toks.count {
             guard let g = gaz[i], g.hasPrefix("B-") else { i += 1; continue }
@@ -67,7 +67,7 @@ enum NERRuleMerge {
     /// guidelines, unless it is a country (national sides stay places) or the tagger saw a person.
     static func resultsLine(_ toks: [NERToken], _ lowers: [String], _ labels: inout [Int], document: NERDocument?) {
         guard toks.count >= 4 else { return }
-        func isNumber(_ t: NERToken) -> Bool { t.text.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } && !t.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
+        func isNumber(_ t: NERToken) -> Bool { t.text.unicodeScalars.contains { $0.value >= 48 && $0.value <= 57 } && !t.text.unicodeScalars.contains { ScalarClass.isAlphabetic($0) } }
         let numbers = toks.filter(isNumber).count
         guard Double(numbers) >= resultsLineNumberShare * Double(toks.count) else { return }
         var i = 0
@@ -92,8 +92,8 @@ enum NERRuleMerge {
     }
 
     static func isAcronym(_ w: String) -> Bool {
-        let letters = w.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return (2...RuleEntityTagger.maximumAcronymLength).contains(letters.count) && letters.allSatisfy { $0.properties.isUppercase }
+        let letters = w.unicodeScalars.filter { ScalarClass.isAlphabetic($0) }
+        return (2...RuleEntityTagger.maximumAcronymLength).contains(letters.count) && letters.allSatisfy { ScalarClass.isUppercase($0) }
     }
 
     /// Cuts capitalised title runs that end on a title head out of spans; the rest after the title is a person.

@@ -22,6 +22,10 @@ enum NERTokenizer {
 
     static func tokenize(_ sentence: String) -> [NERToken] {
         let scalars = Array(sentence.unicodeScalars)
+        let ascii = ScalarTokenizer.asciiBytes(sentence, scalarCount: scalars.count)
+        func make(_ s: [Unicode.Scalar], _ r: Range<Int>) -> NERToken {
+            NERToken(text: ScalarTokenizer.slice(s, r.lowerBound, r.upperBound, ascii: ascii), start: r.lowerBound, end: r.upperBound)
+        }
         var out: [NERToken] = []
         out.reserveCapacity(scalars.count / 5)
         var i = 0
@@ -29,9 +33,9 @@ enum NERTokenizer {
         // Whitespace-separated chunks first.
         var chunks: [Range<Int>] = []
         while i < n {
-            while i < n, scalars[i].properties.isWhitespace { i += 1 }
+            while i < n, ScalarClass.isWhitespace(scalars[i]) { i += 1 }
             let a = i
-            while i < n, !scalars[i].properties.isWhitespace { i += 1 }
+            while i < n, !ScalarClass.isWhitespace(scalars[i]) { i += 1 }
             if i > a { chunks.append(a..<i) }
         }
         for (c, chunk) in chunks.enumerated() {
@@ -58,13 +62,13 @@ enum NERTokenizer {
             // "then-Prime Minister", "ex-President": the time-bound prefix stands alone.
             for prefix in timeBoundPrefixes where b - a > prefix.count + 1 && scalars[a + prefix.count] == "-"
                 && String(String.UnicodeScalarView(scalars[a..<(a + prefix.count)])).lowercased() == prefix
-                && scalars[a + prefix.count + 1].properties.isUppercase {
+                && ScalarClass.isUppercase(scalars[a + prefix.count + 1]) {
                 out.append(make(scalars, a..<(a + prefix.count))); out.append(make(scalars, (a + prefix.count)..<(a + prefix.count + 1)))
                 a += prefix.count + 1
                 break
             }
             // "U.S.-made": a dotted abbreviation before a hyphenated lower-case word stands alone.
-            if let h = (a..<b).first(where: { scalars[$0] == "-" && $0 > a && $0 + 1 < b && scalars[$0 + 1].properties.isLowercase
+            if let h = (a..<b).first(where: { scalars[$0] == "-" && $0 > a && $0 + 1 < b && ScalarClass.isLowercase(scalars[$0 + 1])
                 && (scalars[$0 - 1] == "." || isCountryWord(scalars[a..<$0])) }) {
                 out.append(make(scalars, a..<h)); out.append(make(scalars, h..<h + 1)); a = h + 1
             }
@@ -85,14 +89,8 @@ enum NERTokenizer {
         view.append(contentsOf: body)
         let lower = String(view).lowercased()
         if isLastChunk { return false }
-        if body.count == 1, body.first!.properties.isUppercase { return true }  // initial "J."
+        if body.count == 1, ScalarClass.isUppercase(body.first!) { return true }  // initial "J."
         return Abbreviations.titles.contains(lower) || Abbreviations.beforeNumbers.contains(lower)
             || Abbreviations.mayEnd.contains(lower)
-    }
-
-    private static func make(_ s: [Unicode.Scalar], _ r: Range<Int>) -> NERToken {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[r])
-        return NERToken(text: String(view), start: r.lowerBound, end: r.upperBound)
     }
 }

@@ -11,12 +11,15 @@ struct PerceptronModel: Sendable {
     let index: [UInt64: Int32]
     let weights: [Float]
     let transitions: [Float]
+    /// `index` as an open-addressing table for decoding (see `FeatureTable`).
+    let table: FeatureTable
 
     init(labels: Int, index: [UInt64: Int32], weights: [Float], transitions: [Float]) {
         self.labels = labels
         self.index = index
         self.weights = weights
         self.transitions = transitions
+        self.table = FeatureTable(index)
     }
 
     static let magic = Array("UDNER1\n".utf8)
@@ -25,22 +28,37 @@ struct PerceptronModel: Sendable {
 
     /// Best label sequence; `open[i] == false` forces token i outside any entity.
     func decode(_ features: [[UInt64]], open: [Bool]? = nil) -> [Int] {
-        Self.decode(features, labels: labels, index: index, weights: weights, transitions: transitions, open: open)
+        let table = self.table
+        return Self.viterbi(features, labels: labels, weights: weights, transitions: transitions, open: open) { table.row($0) }
     }
 
+    /// Decoding against a plain dictionary index (training, where the index is still growing).
     static func decode(_ features: [[UInt64]], labels: Int, index: [UInt64: Int32], weights: [Float], transitions: [Float],
                        open: [Bool]? = nil) -> [Int] {
+        viterbi(features, labels: labels, weights: weights, transitions: transitions, open: open) { index[$0] ?? -1 }
+    }
+
+    /// Emission scores summed feature by feature (in the features' order), then Viterbi. `row` gives a
+    /// feature's weight row, or -1 when the model does not know it.
+    @inline(__always)
+    static func viterbi(_ features: [[UInt64]], labels: Int, weights: [Float], transitions: [Float], open: [Bool]?,
+                        row: (UInt64) -> Int32) -> [Int] {
         let n = features.count
         guard n > 0 else { return [] }
         let L = labels
         var emission = [Float](repeating: 0, count: n * L)
-        for i in 0..<n {
-            for f in features[i] {
-                guard let row = index[f] else { continue }
-                let base = Int(row) * L
-                for y in 0..<L { emission[i * L + y] += weights[base + y] }
+        weights.withUnsafeBufferPointer { w in
+            emission.withUnsafeMutableBufferPointer { e in
+                for i in 0..<n {
+                    for f in features[i] {
+                        let r = row(f)
+                        guard r >= 0 else { continue }
+                        let base = Int(r) * L
+                        for y in 0..<L { e[i * L + y] += w[base + y] }
+                    }
+                    if let open, !open[i] { for y in 1..<L { e[i * L + y] = -1e9 } }
+                }
             }
-            if let open, !open[i] { for y in 1..<L { emission[i * L + y] = -1e9 } }
         }
         var score = [Float](repeating: -.infinity, count: n * L)
         var back = [Int](repeating: 0, count: n * L)

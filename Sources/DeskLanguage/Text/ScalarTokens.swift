@@ -26,6 +26,7 @@ enum ScalarTokenizer {
     /// `,` `.` `:` between digits ("4,877", "3.5", "10:35"); anything else non-space is one punct token.
     static func tokenize(_ sentence: String) -> [ScalarToken] {
         let scalars = Array(sentence.unicodeScalars)
+        let ascii = asciiBytes(sentence, scalarCount: scalars.count)
         var out: [ScalarToken] = []
         out.reserveCapacity(scalars.count / 4)
         var i = 0
@@ -33,7 +34,7 @@ enum ScalarTokenizer {
         var space = true
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if ScalarClass.isWhitespace(s) {
                 space = true; i += 1; continue
             }
             let start = i
@@ -46,20 +47,20 @@ enum ScalarTokenizer {
                     break
                 }
                 // Digits glued to letters ("1990s", "21st", "5pm") form one word token.
-                if j < n, scalars[j].properties.isAlphabetic {
-                    while j < n, scalars[j].properties.isAlphabetic || isDigit(scalars[j]) { j += 1 }
-                    out.append(make(.word, scalars, start, j, space))
+                if j < n, ScalarClass.isAlphabetic(scalars[j]) {
+                    while j < n, ScalarClass.isAlphabetic(scalars[j]) || isDigit(scalars[j]) { j += 1 }
+                    out.append(make(.word, scalars, start, j, space, ascii))
                 } else {
-                    out.append(make(.number, scalars, start, j, space))
+                    out.append(make(.number, scalars, start, j, space, ascii))
                 }
                 i = j
-            } else if s.properties.isAlphabetic {
+            } else if ScalarClass.isAlphabetic(s) {
                 var j = i + 1
-                while j < n, scalars[j].properties.isAlphabetic || isDigit(scalars[j]) || scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
-                out.append(make(.word, scalars, start, j, space))
+                while j < n, ScalarClass.isAlphabetic(scalars[j]) || isDigit(scalars[j]) || ScalarClass.isNonspacingMark(scalars[j]) { j += 1 }
+                out.append(make(.word, scalars, start, j, space, ascii))
                 i = j
             } else {
-                out.append(make(.punct, scalars, start, i + 1, space))
+                out.append(make(.punct, scalars, start, i + 1, space, ascii))
                 i += 1
             }
             space = false
@@ -69,13 +70,24 @@ enum ScalarTokenizer {
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
-    private static func make(_ kind: ScalarToken.Kind, _ scalars: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool) -> ScalarToken {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[a..<b])
-        let text = String(view)
-        let cap = scalars[a].properties.isUppercase
+    private static func make(_ kind: ScalarToken.Kind, _ scalars: [Unicode.Scalar], _ a: Int, _ b: Int, _ space: Bool,
+                             _ ascii: [UInt8]?) -> ScalarToken {
+        let text = slice(scalars, a, b, ascii: ascii)
+        let cap = ScalarClass.isUppercase(scalars[a])
         return ScalarToken(kind: kind, text: text, lower: kind == .word ? text.lowercased() : text,
                            start: a, end: b, isCapitalized: cap, spaceBefore: space)
+    }
+
+    /// The sentence's UTF-8 bytes when it is all ASCII (one byte per scalar), else nil.
+    static func asciiBytes(_ sentence: String, scalarCount: Int) -> [UInt8]? {
+        sentence.utf8.count == scalarCount ? Array(sentence.utf8) : nil
+    }
+
+    /// The text between two scalar offsets; from the ASCII bytes when there are some (a copy of the
+    /// bytes, where building a string scalar by scalar costs several times more).
+    @inline(__always) static func slice(_ scalars: [Unicode.Scalar], _ a: Int, _ b: Int, ascii: [UInt8]?) -> String {
+        if let ascii { return String(decoding: ascii[a..<b], as: UTF8.self) }
+        return slice(scalars, a, b)
     }
 
     /// The sentence text between two scalar offsets.

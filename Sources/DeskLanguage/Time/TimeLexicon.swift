@@ -104,7 +104,7 @@ enum TimeLexicon {
     /// Cue words before an expression that point to the future (weekday and month resolution).
     static let futureCues: Set<String> = [
         "will", "shall", "ll", "scheduled", "expected", "plans", "planned", "upcoming", "next", "tomorrow",
-        "await", "awaits", "awaiting",
+        "await", "awaits", "awaiting", "effective",
     ]
     /// How many tokens back a future cue may stand.
     static let futureCueWindow = 6

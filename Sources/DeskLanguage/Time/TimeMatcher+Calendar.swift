@@ -42,6 +42,7 @@ extension TimeMatcher {
         // Month [,|of] Year
         if let y = yearNumber(k) { return emit(k + 1, .point(.month(y, m), suffix: "")) }
         if punct(k, ",") || word(k) == "of", let y = yearNumber(k + 1) { return emit(k + 2, .point(.month(y, m), suffix: "")) }
+        if let y = spelledYear(k) { return emit(y.end, .point(.month(y.year, m), suffix: "")) }
         // Bare month: ambiguous words need a cue.
         if det == nil, TimeLexicon.ambiguousMonths.contains(mw.word) || mw.abbreviated {
             guard let prev = word(i - 1), TimeLexicon.monthCues.contains(prev) else { return nil }

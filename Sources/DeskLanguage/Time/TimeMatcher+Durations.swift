@@ -8,7 +8,13 @@ extension TimeMatcher {
         var int: Int?
         var end: Int
         var isArticle: Bool
+        /// "5 1/2": the whole number plus a half.
+        var half = false
     }
+
+    /// The half of a unit in the next smaller one, for "5 1/2 hours" → PT5H30M (units without an exact
+    /// smaller one are left to the whole-number reading).
+    static let halfUnits: [String: String] = ["year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"]
 
     /// Words before "a/an UNIT" that make it a duration ("for a week", "in a year").
     static let articleDurationCues: Set<String> = [
@@ -30,6 +36,11 @@ extension TimeMatcher {
         if t.kind == .number {
             if t.text.contains(":") { return nil }
             let text = t.text.replacingOccurrences(of: ",", with: "")
+            // "5 1/2 hours": a whole number and a written half.
+            if int(i + 1) == 1, punct(i + 2, "/"), int(i + 3) == 2, !toks[i + 2].spaceBefore, !toks[i + 3].spaceBefore,
+               let n = Int(text) {
+                return Quantity(text: text, int: n, end: i + 4, isArticle: false, half: true)
+            }
             return Quantity(text: text, int: Int(text), end: i + 1, isArticle: false)
         }
         guard let w = word(i) else { return nil }
@@ -90,8 +101,13 @@ extension TimeMatcher {
             }
         }
         let end = k + 1
-        // A vague stretch of the past is a past reference in TIMEX3 ("recent years", "several years ago").
-        if q.int == nil, adjective == "recent" || (adjective == nil && word(end) == "ago") {
+        if q.half {
+            guard let n = q.int, unit.multiplier == 1, let rest = Self.halfUnits[key] else { return nil }
+            let whole = "P" + (unit.isTime ? "T" : "") + String(n) + unit.letter
+            return Match(end: end, kind: .duration, value: whole + rest, point: nil)
+        }
+        // A vague stretch of the past is a past reference in TIMEX3 ("several years ago").
+        if q.int == nil, adjective == nil && word(end) == "ago" {
             return Match(end: word(end) == "ago" ? end + 1 : end, kind: .date, value: "PAST_REF", point: nil)
         }
         // Offsets: "two years ago", "three days later", "a week earlier".

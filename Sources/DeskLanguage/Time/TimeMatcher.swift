@@ -63,6 +63,8 @@ struct TimeMatcher {
         s.formUnion(TimeMatcher.durationAdjectives)
         s.formUnion(TimeMatcher.unitDeterminers.keys)
         s.formUnion(["latest", "recent", "current", "previous", "same", "comparable", "prior"])
+        s.formUnion(TimeLexicon.seasons.keys)
+        s.formUnion(TimeMatcher.spelledCenturies.keys)
         return s
     }()
 
@@ -99,7 +101,9 @@ struct TimeMatcher {
     /// The rules, tried in order; the first that matches wins (longer, more specific rules first).
     static let rules: [@Sendable (TimeMatcher, Int) -> Match?] = [
         { $0.matchDuration($1) }, { $0.matchQuarter($1) }, { $0.matchRelativeUnit($1) }, { $0.matchClock($1) },
-        { $0.matchMonth($1) }, { $0.matchDayFirst($1) }, { $0.matchWeekday($1) }, { $0.matchDeictic($1) },
+        { $0.matchSeasonOfYear($1) }, { $0.matchMonth($1) }, { $0.matchDayFirst($1) }, { $0.matchWeekday($1) },
+        { $0.matchDeictic($1) }, { $0.matchSpelledYear($1) }, { $0.matchTheYear($1) }, { $0.matchTheSeason($1) },
+        { $0.matchCurrent($1) }, { $0.matchDecadeWord($1) },
         { $0.matchNumericDate($1) }, { $0.matchYear($1) }, { $0.matchReference($1) }, { $0.matchSet($1) },
         { $0.matchHoliday($1) },
     ]
