@@ -86,9 +86,9 @@ struct BodyExtraction {
     /// The kind of block a node makes: subheads, list items (ordered or not), quotes, preformatted text.
     static func kind(of owner: Node) -> BlockKind {
         if owner.info.contains(.heading) { return .subhead }
-        if owner.tag == "pre" { return .preformatted }
-        if owner.tag == "li" { return owner.parent?.tag == "ol" ? .orderedItem : .listItem }
-        if owner.tag == "blockquote" || owner.hasAncestor(quoteTags) { return .quote }
+        if owner.tagID == .pre { return .preformatted }
+        if owner.tagID == .li { return owner.parent?.tagID == .ol ? .orderedItem : .listItem }
+        if owner.tagID == .blockquote || owner.hasAncestor(quoteTags) { return .quote }
         return .paragraph
     }
 
@@ -113,7 +113,8 @@ struct BodyExtraction {
         }
         TextStats.update(afterPruning: removed.map(\.0), under: root)
         // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
-        let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
+        // (Unpruned nodes, nearly all, are answered without hashing a reason.)
+        let captions = CaptionExtractor.captions(in: root) { n in n.pruned.map(Self.foreignChrome.contains) ?? false }
 
         // 2. The content container(s).
         var scorer = ContentScorer()
@@ -202,11 +203,11 @@ struct BodyExtraction {
         var stack: [(Node, Node?)] = [(root, nil)]  // (node, nearest <article> above it)
         while let (n, article) = stack.popLast() {
             guard n.isElement || n.kind == .document, n.pruned == nil else { continue }
-            if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
-            if n.tag == "article", n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
+            if let p = n.attribute("itemprop").map(Text.lowercased), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
+            if n.tagID == .article, n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
             if headlined == nil, let article, n.info.contains(.heading), !titleKey.isEmpty,
                Text.key(n.textContent()) == titleKey { headlined = article }
-            let inner = n.tag == "article" ? n : article
+            let inner = n.tagID == .article ? n : article
             for c in n.children.reversed() { stack.append((c, inner)) }
         }
         if let a = headlined ?? biggest { out.insert(ObjectIdentifier(a)) }

@@ -56,8 +56,9 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var nextOrder = 1
     var reordered = false
 
-    func newNode(kind: Node.Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") -> Node {
-        let n = Node(kind: kind, tag: tag, attributes: attributes, text: text)
+    func newNode(kind: Node.Kind, tag: String, id: HTMLTag? = nil, attributes: [(name: String, value: String)] = [],
+                 text: String = "") -> Node {
+        let n = Node(kind: kind, tag: tag, tagID: id, attributes: attributes, text: text)
         n.order = nextOrder
         nextOrder += 1
         return n
@@ -219,7 +220,7 @@ final class HTMLTreeBuilder {
         let node: Node
         if let override {
             flushText()
-            node = newNode(kind: .element, tag: name, attributes: attributes)
+            node = newNode(kind: .element, tag: name, id: tag, attributes: attributes)
             override.append(node)
         } else {
             let (parent, before) = insertionPlace(foster: foster)
@@ -231,7 +232,7 @@ final class HTMLTreeBuilder {
             } else {
                 flushText()
             }
-            node = newNode(kind: .element, tag: name, attributes: attributes)
+            node = newNode(kind: .element, tag: name, id: tag, attributes: attributes)
             parent.insert(node, before: before)
         }
         if doPush { push(node, tag, ns) }
@@ -282,7 +283,7 @@ final class HTMLTreeBuilder {
             if !attributes.isEmpty { addMissingAttributes(attributes, to: html) }
             return
         }
-        let html = newNode(kind: .element, tag: "html", attributes: attributes)
+        let html = newNode(kind: .element, tag: "html", id: .html, attributes: attributes)
         document.append(html)
         htmlNode = html
         push(html, .html, .html)
@@ -292,7 +293,7 @@ final class HTMLTreeBuilder {
         ensureHTML()
         guard headNode == nil else { return }
         flushText()
-        let head = newNode(kind: .element, tag: "head")
+        let head = newNode(kind: .element, tag: "head", id: .head)
         htmlNode!.append(head)
         headNode = head
         push(head, .head, .html)
@@ -317,7 +318,7 @@ final class HTMLTreeBuilder {
         }
         closeHead()
         flushText()
-        let body = newNode(kind: .element, tag: "body", attributes: attributes)
+        let body = newNode(kind: .element, tag: "body", id: .body, attributes: attributes)
         htmlNode!.append(body)
         bodyNode = body
         // Elements left open in <html> after </head> (rare) close: the body is html's child.
