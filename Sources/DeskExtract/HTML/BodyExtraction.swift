@@ -10,10 +10,15 @@ struct BodyExtraction {
     /// A block this short saying "All rights reserved" or opening with © is a copyright line.
     static let maxLegalChars = 200
     static func isLegalLine(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return Text.contains(lower, "all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
+        // Only the opening is lower-cased for the prefix tests (lower-casing works scalar by scalar, and no
+        // opener is longer than `legalOpeningChars`); the phrase is searched with ASCII capitals lowered, which
+        // answers as searching the lower-cased text for a phrase without "k" (see `Text.containsLowered`).
+        let lower = Text.lowercased(String(text.prefix(Self.legalOpeningChars)))
+        return Text.containsLowered(text, "all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
             || lower.hasPrefix("(c) ")
     }
+    /// Characters of a block's opening lower-cased for `isLegalLine` (its openers have at most 11).
+    static let legalOpeningChars = 16
     /// What a looser pass must add to be preferred: this many characters and this ratio.
     static let minRetryGainChars = 100
     static let minRetryGainRatio = 1.25
@@ -58,6 +63,16 @@ struct BodyExtraction {
         var removed: [Removal] = []
         var captions: [Caption] = []
         var chars: Int { paragraphs.reduce(0) { $0 + $1.count } }
+        /// Whether the paragraphs hold at least `n` characters, counting no further than that (a whole body's
+        /// Characters cost a grapheme walk; nearly every page passes the first test early).
+        func hasChars(atLeast n: Int) -> Bool {
+            var remaining = n
+            for p in paragraphs {
+                remaining -= Text.characters(in: p, upTo: remaining)
+                if remaining <= 0 { return true }
+            }
+            return remaining <= 0
+        }
     }
 
     func run() -> Result {
@@ -65,7 +80,7 @@ struct BodyExtraction {
         var best: Result?
         for pass in Self.passes {
             let r = run(pass, nodes: all)
-            if r.chars >= Self.minBodyChars { return r }
+            if r.hasChars(atLeast: Self.minBodyChars) { return r }
             // A looser pass replaces a stricter one only when it finds clearly more text, not just the chrome
             // the stricter one dropped.
             if best == nil || (r.chars >= best!.chars + Self.minRetryGainChars
@@ -73,7 +88,7 @@ struct BodyExtraction {
         }
         var result = best ?? Result()
         // The page's own JSON-LD body is the fallback when markup yields less.
-        if let ld = metadata.articleBody, ld.count > result.chars, result.chars < Self.minBodyChars {
+        if let ld = metadata.articleBody, !result.hasChars(atLeast: Self.minBodyChars), ld.count > result.chars {
             result.paragraphs = ld.split(whereSeparator: \.isNewline).map { Text.collapse(String($0)) }.filter { !$0.isEmpty }
             result.kinds = Array(repeating: .paragraph, count: result.paragraphs.count)
         }
@@ -153,7 +168,7 @@ struct BodyExtraction {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .legal)); continue
             }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
-            if key.count >= Self.minDuplicateChars, key == previousKey {
+            if key == previousKey, Text.characters(in: key, upTo: Self.minDuplicateChars) >= Self.minDuplicateChars {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .duplicate)); continue
             }
             previousKey = key
@@ -176,13 +191,14 @@ struct BodyExtraction {
             node.pruned = nil
             let text = node.textContent()
             node.pruned = saved
-            if text.count >= Self.minRecordedPrunedChars {
+            if Text.characters(in: text, upTo: Self.minRecordedPrunedChars) >= Self.minRecordedPrunedChars {
                 records.append(Removal(text: Text.truncate(text), reason: reason))
             }
         }
         let firstOrder = roots.map(\.order).min() ?? 0
         for r in roots { r.pruned = .duplicate }  // hide the content while listing the rest
-        for block in collector.blocks([root]) where block.text.count >= Self.minRecordedChars {
+        for block in collector.blocks([root])
+        where Text.characters(in: block.text, upTo: Self.minRecordedChars) >= Self.minRecordedChars {
             let key = Text.key(block.text)
             let isMetadata = (!titleKey.isEmpty && key == titleKey) || (!standfirstKey.isEmpty && key == standfirstKey)
             let reason: RemovalReason = isMetadata ? .metadata : (block.owner.order < firstOrder ? .leading : .trailing)

@@ -104,7 +104,7 @@ final class Node {
     }
 
     /// Class and id together, lower-cased: what the boilerplate and scoring patterns look at.
-    lazy var classAndID: String = lowerClass + " " + lowerID
+    lazy var classAndID: String = Text.lowercasedPair(attribute("class") ?? "", attribute("id") ?? "")
     lazy var lowerClass: String = Text.lowercased(attribute("class") ?? "")
     lazy var lowerID: String = Text.lowercased(attribute("id") ?? "")
     /// `ContentScorer.classWeight(of:)`, computed once per node.

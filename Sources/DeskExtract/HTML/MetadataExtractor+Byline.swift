@@ -66,7 +66,7 @@ extension MetadataExtractor {
                                     " friday", " saturday", " sunday", " | ", " on "]
 
     static func cutBylineTail(_ s: String) -> String {
-        let lower = s.lowercased()
+        let lower = Text.lowercased(s)
         var cut = lower.utf8.count
         for m in bylineTailMarkers {
             if let r = Text.firstOffset(of: m, in: lower), r < cut { cut = r }

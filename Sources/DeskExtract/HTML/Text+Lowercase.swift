@@ -28,3 +28,26 @@ extension Text {
         }
     }
 }
+
+extension Text {
+    /// `lowercased(a) + " " + lowercased(b)`, made in one allocation when both are ASCII (every element's
+    /// class and id are joined so for the class-word tests).
+    static func lowercasedPair(_ a: String, _ b: String) -> String {
+        var a = a, b = b
+        let na = a.utf8.count, nb = b.utf8.count
+        if na + nb == 0 { return " " }
+        let ascii = a.withUTF8 { pa in b.withUTF8 { pb in !pa.contains { $0 >= 0x80 } && !pb.contains { $0 >= 0x80 } } }
+        guard ascii else { return lowercased(a) + " " + lowercased(b) }
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                String(unsafeUninitializedCapacity: na + 1 + nb) { out in
+                    @inline(__always) func low(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                    for i in 0..<na { out[i] = low(pa[i]) }
+                    out[na] = 0x20
+                    for i in 0..<nb { out[na + 1 + i] = low(pb[i]) }
+                    return na + 1 + nb
+                }
+            }
+        }
+    }
+}

@@ -269,12 +269,13 @@ enum Text {
 
     /// Cuts `s` to about `limit` characters for removal records.
     static func truncate(_ s: String, _ limit: Int = 200) -> String {
-        s.count <= limit ? s : String(s.prefix(limit)) + "…"
+        characters(in: s, upTo: limit + 1) <= limit ? s : String(s.prefix(limit)) + "…"
     }
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
         var s = s
+        let table = keyTable
         return s.withUTF8 { p in
             var out: [UInt8] = []
             out.reserveCapacity(p.count)
@@ -290,11 +291,7 @@ enum Text {
                 let (v, len) = scalar(p, i)
                 i += len
                 // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
-                guard let u = Unicode.Scalar(v) else { continue }
-                for m in u.properties.lowercaseMapping.unicodeScalars
-                where m.properties.isAlphabetic || m.properties.numericType != nil {
-                    UTF8.encode(m) { out.append($0) }
-                }
+                if !table.append(v, to: &out) { appendKeyBytes(of: v, to: &out) }
             }
             return String(decoding: out, as: UTF8.self)
         }
