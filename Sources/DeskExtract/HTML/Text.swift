@@ -37,21 +37,34 @@ enum Text {
                 }
             }
             if clean { return String(decoding: p, as: UTF8.self) }
-            var out = [UInt8]()
-            out.reserveCapacity(n)
-            var pendingSpace = false
-            var i = 0
-            while i < n {
-                let (v, len) = scalar(p, i)
-                if isCollapsibleSpace(v) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    for k in i..<(i + len) { out.append(p[k]) }
+            // Written straight into the new string: the output is never longer than the input (a run of spaces
+            // becomes at most one byte), and ASCII bytes skip the scalar decoding.
+            return String(unsafeUninitializedCapacity: n) { out in
+                var o = 0
+                var pendingSpace = false
+                var i = 0
+                while i < n {
+                    let b = p[i]
+                    if b < 0x80 {
+                        i += 1
+                        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = o > 0; continue }
+                        if pendingSpace { out[o] = 0x20; o += 1; pendingSpace = false }
+                        out[o] = b
+                        o += 1
+                        continue
+                    }
+                    let (v, len) = scalar(p, i)
+                    if isCollapsibleSpace(v) {
+                        pendingSpace = o > 0
+                    } else {
+                        if pendingSpace { out[o] = 0x20; o += 1; pendingSpace = false }
+                        for k in 0..<len { out[o + k] = p[i + k] }
+                        o += len
+                    }
+                    i += len
                 }
-                i += len
+                return o
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

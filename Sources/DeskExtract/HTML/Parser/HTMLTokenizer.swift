@@ -26,6 +26,8 @@ struct HTMLToken {
 struct HTMLTokenizer {
     private let p: UnsafePointer<UInt8>
     private let n: Int
+    /// The string whose UTF-8 bytes `p` points at (or an equal one): long token strings are cut out of it.
+    private let source: String
     private var pos = 0
     /// End-tag name (lower-case bytes) that ends the raw text the builder asked for; nil in the data state.
     private var rawEnd: [UInt8]?
@@ -38,11 +40,28 @@ struct HTMLTokenizer {
     /// where a linear scan stops being cheaper).
     static let maxLinearAttributes = 16
 
-    /// `buffer` must not be empty (`HTMLParser` sees to it) and must outlive the tokenizer.
-    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    /// `buffer` must not be empty (`HTMLParser` sees to it) and must outlive the tokenizer; `source` is a string
+    /// with exactly these bytes.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String) {
         p = buffer.baseAddress!
         n = buffer.count
+        self.source = source
         scratch.reserveCapacity(256)
+    }
+
+    /// Strings up to this many bytes are made from the bytes (they fit in a String's inline storage, and
+    /// decoding them is cheapest); longer ones are copied out of `source`.
+    static let maxInlineBytes = 15
+
+    /// The text of bytes a..<b, which start and end next to ASCII bytes (every token boundary does), so the
+    /// cut falls between scalars. A slice of the (already valid) source string is copied without the UTF-8
+    /// validation `String(decoding:)` does byte by byte: scripts and long attribute values are most of a page.
+    @inline(__always) private func string(_ a: Int, _ b: Int) -> String {
+        if b - a <= Self.maxInlineBytes {
+            return String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self)
+        }
+        let u = source.utf8
+        return String(Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)]))
     }
 
     /// Switches to raw text (script, style…) or, with `decodes`, RCDATA (title, textarea) until `</name`.
@@ -101,7 +120,7 @@ struct HTMLTokenizer {
                     if t.text.isEmpty { continue }  // only NULs
                 } else {
                     t.kind = .text
-                    t.text = String(decoding: UnsafeBufferPointer(start: p + start, count: pos - start), as: UTF8.self)
+                    t.text = string(start, pos)
                     t.isWhitespace = allSpace
                 }
                 return
@@ -222,7 +241,7 @@ struct HTMLTokenizer {
         if !upper && !odd {
             t.tag = HTMLTag.lookup(p + start, pos - start)
             t.name = t.tag == .unknown
-                ? String(decoding: UnsafeBufferPointer(start: p + start, count: pos - start), as: UTF8.self) : t.tag.name
+                ? string(start, pos) : t.tag.name
         } else {
             scratch.removeAll(keepingCapacity: true)
             for i in start..<pos {
@@ -293,7 +312,7 @@ struct HTMLTokenizer {
     private mutating func lowerString(_ a: Int, _ b: Int) -> String {
         var plain = true
         for i in a..<b { let c = p[i]; if (c >= 0x41 && c <= 0x5A) || c == 0 { plain = false; break } }
-        if plain { return String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
+        if plain { return HTMLAttributeNames.table.lookup(p + a, b - a) ?? string(a, b) }
         scratch.removeAll(keepingCapacity: true)
         for i in a..<b {
             let c = p[i]
@@ -306,7 +325,7 @@ struct HTMLTokenizer {
         let count = b - a
         if count == 0 { return "" }
         let plain = memchr(p + a, 0x26, count) == nil && memchr(p + a, 0x0D, count) == nil && memchr(p + a, 0x00, count) == nil
-        if plain { return String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self) }
+        if plain { return string(a, b) }
         scratch.removeAll(keepingCapacity: true)
         decode(a, b, inAttribute: true, keepNUL: true, into: &scratch)
         return String(decoding: scratch, as: UTF8.self)
@@ -320,7 +339,7 @@ struct HTMLTokenizer {
             var i = a
             while i < b, Self.isSpace(p[i]) { i += 1 }
             t.isWhitespace = i == b
-            t.text = String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self)
+            t.text = string(a, b)
             return
         }
         scratch.removeAll(keepingCapacity: true)

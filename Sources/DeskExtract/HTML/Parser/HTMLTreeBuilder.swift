@@ -22,15 +22,17 @@ final class HTMLTreeBuilder {
     }
 
     let document = Node(kind: .document, tag: "#document")
-    var htmlNode: Node?
-    var headNode: Node?
-    var bodyNode: Node?
-    var formNode: Node?
-    var phase = Phase.initial
+    // The builder's state is read on every token; like the stack below it is never accessed overlappingly, so
+    // `@exclusivity(unchecked)` spares each read and write a dynamic exclusivity check (a runtime call).
+    @exclusivity(unchecked) var htmlNode: Node?
+    @exclusivity(unchecked) var headNode: Node?
+    @exclusivity(unchecked) var bodyNode: Node?
+    @exclusivity(unchecked) var formNode: Node?
+    @exclusivity(unchecked) var phase = Phase.initial
     /// No doctype seen: quirks mode (a <table> then does not close an open <p>).
-    var quirks = true
+    @exclusivity(unchecked) var quirks = true
     /// Drop one leading newline of the next text (after <pre>, <listing>, <textarea>).
-    var ignoreLF = false
+    @exclusivity(unchecked) var ignoreLF = false
 
     // The stack of open elements, as three parallel arrays. The builder is single-threaded and never hands
     // these out inout across calls: `@exclusivity(unchecked)` drops the runtime access checks on hot state.
@@ -41,8 +43,8 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) var openCount = [Int32](repeating: 0, count: HTMLTag.allCases.count)
     @exclusivity(unchecked) var formatting: [FormattingEntry] = []
     /// Names of elements opened beyond `maxDepth` (not in the tree), with a count per name.
-    var overflow: [String] = []
-    var overflowCounts: [String: Int] = [:]
+    @exclusivity(unchecked) var overflow: [String] = []
+    @exclusivity(unchecked) var overflowCounts: [String: Int] = [:]
 
     // Text is gathered until something else is inserted, so adjacent character tokens make one text node.
     @exclusivity(unchecked) private var pendingText = ""
@@ -54,7 +56,7 @@ final class HTMLTreeBuilder {
     /// Nodes are numbered as they are created, which is pre-order while every insertion extends the rightmost
     /// path; foster parenting and the adoption agency break that, and then the tree is renumbered at the end.
     @exclusivity(unchecked) private var nextOrder = 1
-    var reordered = false
+    @exclusivity(unchecked) var reordered = false
 
     func newNode(kind: Node.Kind, tag: String, id: HTMLTag? = nil, attributes: [(name: String, value: String)] = [],
                  text: String = "") -> Node {
@@ -336,6 +338,8 @@ final class HTMLTreeBuilder {
 
     static let whitespaceFreeParents: Set<HTMLTag> = [.table, .tbody, .thead, .tfoot, .tr, .ul, .ol, .dl, .select,
                                                        .colgroup, .html, .head]
+    /// `whitespaceFreeParents` by tag number (asked for every whitespace token: an array read, not a hash).
+    static let isWhitespaceFreeParent: [Bool] = HTMLTag.allCases.map(whitespaceFreeParents.contains)
 
     private func text(_ t: HTMLToken) {
         if phase != .inBody {
@@ -349,7 +353,7 @@ final class HTMLTreeBuilder {
         // Whitespace straight inside table structure, lists and <select> only separates their (block) children:
         // it is left out of the tree, which saves a node per line of indentation. (Gumbo keeps it; no text or
         // block of the extractor changes, see HTMLParserDifferentialTests.)
-        if t.isWhitespace, currentIsHTML, overflow.isEmpty, Self.whitespaceFreeParents.contains(currentTag) { return }
+        if t.isWhitespace, currentIsHTML, overflow.isEmpty, Self.isWhitespaceFreeParent[Int(currentTag.rawValue)] { return }
         if overflow.isEmpty, currentIsHTML { reconstructFormatting() }
         appendText(t.text, whitespace: t.isWhitespace, foster: true)
     }
