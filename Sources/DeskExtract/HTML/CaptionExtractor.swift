@@ -40,7 +40,7 @@ enum CaptionExtractor {
                 }
                 continue
             }
-            stack.append(contentsOf: node.children.reversed())
+            node.pushChildrenReversed(onto: &stack)
         }
         return out
     }

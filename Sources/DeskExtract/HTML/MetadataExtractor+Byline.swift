@@ -32,7 +32,7 @@ extension MetadataExtractor {
                 if node.tagID == .form || node.info.contains(.nonContent) { continue }
                 // Only a class naming one of these words can stop or end the walk here: skip the split otherwise.
                 if !Self.bylineWalkWords.contains(where: { Text.contains(node.classAndID, $0) }) {
-                    stack.append(contentsOf: node.children.reversed())
+                    node.pushChildrenReversed(onto: &stack)
                     continue
                 }
                 let tokens = BoilerplateClassifier.tokens(node.classAndID)
@@ -48,7 +48,7 @@ extension MetadataExtractor {
                     continue
                 }
             }
-            stack.append(contentsOf: node.children.reversed())
+            node.pushChildrenReversed(onto: &stack)
         }
         return nil
     }

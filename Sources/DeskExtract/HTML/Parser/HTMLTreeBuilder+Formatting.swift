@@ -63,7 +63,6 @@ extension HTMLTreeBuilder {
     /// The adoption agency algorithm for the end tag of formatting element `tag` (HTML §13.2.6.4.7).
     func adoptionAgency(_ tag: HTMLTag, name: String) {
         flushText()
-        reordered = true
         if currentIsHTML, currentTag == tag, let cur = stack.last, formattingIndex(of: cur) == nil {
             pop()
             return
@@ -85,6 +84,9 @@ extension HTMLTreeBuilder {
                 if let k = formattingIndex(of: fe) { formatting.remove(at: k) }
                 return
             }
+            // From here nodes move (and clones are made without numbers): the tree is renumbered at the end. The
+            // common case above, a formatting element closed where it was opened, only pops.
+            reordered = true
             let common = stack[si - 1]
             var bookmark = fi
             let furthest = stack[fb]
