@@ -19,7 +19,7 @@ final class Node {
     /// Lower-cased tag name for elements, "#text" for text, "#document" for the root.
     let tag: String
     /// Attributes in source order with lower-cased names.
-    private(set) var attributes: [(name: String, value: String)]
+    private(set) var attributes: [HTMLAttribute]
     /// Text of a text node; empty for elements.
     let text: String
     @exclusivity(unchecked) private(set) var children: [Node] = []
@@ -37,7 +37,7 @@ final class Node {
     @exclusivity(unchecked) var stats = TextStats()
 
     /// `tagID` is looked up from `tag` when not given (the parser gives it; it must be the tag of that name).
-    init(kind: Kind, tag: String, tagID: HTMLTag? = nil, attributes: [(name: String, value: String)] = [],
+    init(kind: Kind, tag: String, tagID: HTMLTag? = nil, attributes: [HTMLAttribute] = [],
          text: String = "") {
         self.kind = kind
         self.tagID = kind == .element ? tagID ?? HTMLTag.byName[tag] ?? .unknown : .unknown
@@ -62,7 +62,7 @@ final class Node {
     }
 
     /// Adds the attributes whose names the element lacks (a repeated <html> or <body> tag).
-    func addMissingAttributes(_ extra: [(name: String, value: String)]) {
+    func addMissingAttributes(_ extra: [HTMLAttribute]) {
         for a in extra where !attributes.contains(where: { $0.name == a.name }) { attributes.append(a) }
     }
 

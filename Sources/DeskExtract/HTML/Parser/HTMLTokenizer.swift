@@ -11,7 +11,7 @@ struct HTMLToken {
     /// Lower-cased tag name.
     var name = ""
     var tag: HTMLTag = .unknown
-    var attributes: [(name: String, value: String)] = []
+    var attributes: [HTMLAttribute] = []
     var selfClosing = false
     /// Text of a text token (character references decoded, CR/CRLF turned into LF, NUL dropped or replaced).
     var text = ""
@@ -39,6 +39,9 @@ struct HTMLTokenizer {
     /// Tags with more attributes than this check duplicates with a set (real tags have a handful; 16 is well past
     /// where a linear scan stops being cheaper).
     static let maxLinearAttributes = 16
+    /// Room made for a tag's attributes at its first one: most tags carry at most this many (class, id, href,
+    /// src…), so one allocation holds them.
+    static let typicalAttributes = 4
 
     /// `buffer` must not be empty (`HTMLParser` sees to it) and must outlive the tokenizer; `source` is a string
     /// with exactly these bytes.
@@ -253,7 +256,9 @@ struct HTMLTokenizer {
             t.tag = scratch.withUnsafeBufferPointer { HTMLTag.lookup($0.baseAddress!, $0.count) }
             t.name = t.tag == .unknown ? String(decoding: scratch, as: UTF8.self) : t.tag.name
         }
-        t.attributes.removeAll(keepingCapacity: true)
+        // A fresh array, not removeAll(keepingCapacity:): the last element took the old buffer, so keeping its
+        // capacity would allocate a copy even for a tag without attributes.
+        t.attributes = []
         t.selfClosing = false
         var seenNames: Set<String> = []
         // Attributes.
@@ -305,7 +310,8 @@ struct HTMLTokenizer {
                 if !seenNames.insert(attrName).inserted { continue }
             }
             let value = hasValue ? attributeValue(valueStart, valueEnd) : ""
-            t.attributes.append((attrName, value))
+            if t.attributes.isEmpty { t.attributes.reserveCapacity(Self.typicalAttributes) }
+            t.attributes.append(HTMLAttribute(name: attrName, value: value))
         }
         t.kind = end ? .endTag : .startTag
         return true

@@ -26,7 +26,7 @@ extension HTMLTreeBuilder {
 
     /// Adds an element to the list, keeping at most three identical ones (the spec's "Noah's Ark" clause) and at
     /// most `maxActiveFormatting` after the last marker.
-    func pushFormatting(_ node: Node, _ tag: HTMLTag, _ attributes: [(name: String, value: String)]) {
+    func pushFormatting(_ node: Node, _ tag: HTMLTag, _ attributes: [HTMLAttribute]) {
         var same = 0, earliest = -1, afterMarker = 0, firstAfterMarker = -1
         var k = formatting.count - 1
         while k >= 0, formatting[k].node != nil {

@@ -18,7 +18,7 @@ final class HTMLTreeBuilder {
         /// nil for a marker.
         var node: Node?
         var tag: HTMLTag
-        var attributes: [(name: String, value: String)]
+        var attributes: [HTMLAttribute]
     }
 
     let document = Node(kind: .document, tag: "#document")
@@ -58,7 +58,7 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) private var nextOrder = 1
     @exclusivity(unchecked) var reordered = false
 
-    func newNode(kind: Node.Kind, tag: String, id: HTMLTag? = nil, attributes: [(name: String, value: String)] = [],
+    func newNode(kind: Node.Kind, tag: String, id: HTMLTag? = nil, attributes: [HTMLAttribute] = [],
                  text: String = "") -> Node {
         let n = Node(kind: kind, tag: tag, tagID: id, attributes: attributes, text: text)
         n.order = nextOrder
@@ -211,7 +211,7 @@ final class HTMLTreeBuilder {
     /// Creates an element at the insertion place; pushes it unless `push` is false. Returns nil when the depth cap
     /// keeps it out of the tree.
     @discardableResult
-    func insertElement(_ tag: HTMLTag, name: String, attributes: [(name: String, value: String)],
+    func insertElement(_ tag: HTMLTag, name: String, attributes: [HTMLAttribute],
                        ns: Namespace = .html, push doPush: Bool = true, foster: Bool = true,
                        parent override: Node? = nil) -> Node? {
         if doPush, stack.count + 1 >= Self.maxDepth || !overflow.isEmpty {
@@ -280,7 +280,7 @@ final class HTMLTreeBuilder {
 
     // MARK: document structure
 
-    func ensureHTML(_ attributes: [(name: String, value: String)] = []) {
+    func ensureHTML(_ attributes: [HTMLAttribute] = []) {
         if let html = htmlNode {
             if !attributes.isEmpty { addMissingAttributes(attributes, to: html) }
             return
@@ -313,7 +313,7 @@ final class HTMLTreeBuilder {
         }
     }
 
-    func ensureBody(_ attributes: [(name: String, value: String)] = []) {
+    func ensureBody(_ attributes: [HTMLAttribute] = []) {
         if let body = bodyNode {
             if !attributes.isEmpty { addMissingAttributes(attributes, to: body) }
             return
@@ -330,7 +330,7 @@ final class HTMLTreeBuilder {
     }
 
     /// A second <html> or <body> tag adds the attributes the first one lacked.
-    func addMissingAttributes(_ attributes: [(name: String, value: String)], to node: Node) {
+    func addMissingAttributes(_ attributes: [HTMLAttribute], to node: Node) {
         node.addMissingAttributes(attributes)
     }
 
