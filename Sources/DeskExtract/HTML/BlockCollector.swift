@@ -40,7 +40,7 @@ struct BlockCollector {
         owners.append(root)
         while let (node, entering) = stack.popLast() {
             if !entering {
-                if node.tag == "a" { linkDepth -= 1; continue }
+                if node.tagID == .a { linkDepth -= 1; continue }
                 flush()
                 owners.removeLast()
                 continue
@@ -60,20 +60,20 @@ struct BlockCollector {
             case .element, .document:
                 let info = node.info
                 if info.contains(.nonContent) { continue }
-                if node.tag == "br" {
+                if node.tagID == .br {
                     pendingBreaks += 1
                     buffer += " "
                     continue
                 }
-                if node.tag == "img" || node.tag == "hr" { buffer += " "; continue }
+                if node.tagID == .img || node.tagID == .hr { buffer += " "; continue }
                 if node !== root, info.contains(.block) {
                     flush()
                     owners.append(node)
                     stack.append((node, false))
-                } else if node.tag == "a" {
+                } else if node.tagID == .a {
                     linkDepth += 1
                     stack.append((node, false))
-                } else if node !== root, node.tag == "td" || node.tag == "th" {
+                } else if node !== root, node.tagID == .td || node.tagID == .th {
                     buffer += " "
                 }
                 var i = node.children.count - 1

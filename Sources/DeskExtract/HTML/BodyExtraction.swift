@@ -10,10 +10,15 @@ struct BodyExtraction {
     /// A block this short saying "All rights reserved" or opening with © is a copyright line.
     static let maxLegalChars = 200
     static func isLegalLine(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return Text.contains(lower, "all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
+        // Only the opening is lower-cased for the prefix tests (lower-casing works scalar by scalar, and no
+        // opener is longer than `legalOpeningChars`); the phrase is searched with ASCII capitals lowered, which
+        // answers as searching the lower-cased text for a phrase without "k" (see `Text.containsLowered`).
+        let lower = Text.lowercased(String(text.prefix(Self.legalOpeningChars)))
+        return Text.containsLowered(text, "all rights reserved") || lower.hasPrefix("©") || lower.hasPrefix("copyright ©")
             || lower.hasPrefix("(c) ")
     }
+    /// Characters of a block's opening lower-cased for `isLegalLine` (its openers have at most 11).
+    static let legalOpeningChars = 16
     /// What a looser pass must add to be preferred: this many characters and this ratio.
     static let minRetryGainChars = 100
     static let minRetryGainRatio = 1.25
@@ -58,6 +63,16 @@ struct BodyExtraction {
         var removed: [Removal] = []
         var captions: [Caption] = []
         var chars: Int { paragraphs.reduce(0) { $0 + $1.count } }
+        /// Whether the paragraphs hold at least `n` characters, counting no further than that (a whole body's
+        /// Characters cost a grapheme walk; nearly every page passes the first test early).
+        func hasChars(atLeast n: Int) -> Bool {
+            var remaining = n
+            for p in paragraphs {
+                remaining -= Text.characters(in: p, upTo: remaining)
+                if remaining <= 0 { return true }
+            }
+            return remaining <= 0
+        }
     }
 
     func run() -> Result {
@@ -65,7 +80,7 @@ struct BodyExtraction {
         var best: Result?
         for pass in Self.passes {
             let r = run(pass, nodes: all)
-            if r.chars >= Self.minBodyChars { return r }
+            if r.hasChars(atLeast: Self.minBodyChars) { return r }
             // A looser pass replaces a stricter one only when it finds clearly more text, not just the chrome
             // the stricter one dropped.
             if best == nil || (r.chars >= best!.chars + Self.minRetryGainChars
@@ -73,7 +88,7 @@ struct BodyExtraction {
         }
         var result = best ?? Result()
         // The page's own JSON-LD body is the fallback when markup yields less.
-        if let ld = metadata.articleBody, ld.count > result.chars, result.chars < Self.minBodyChars {
+        if let ld = metadata.articleBody, !result.hasChars(atLeast: Self.minBodyChars), ld.count > result.chars {
             result.paragraphs = ld.split(whereSeparator: \.isNewline).map { Text.collapse(String($0)) }.filter { !$0.isEmpty }
             result.kinds = Array(repeating: .paragraph, count: result.paragraphs.count)
         }
@@ -86,9 +101,9 @@ struct BodyExtraction {
     /// The kind of block a node makes: subheads, list items (ordered or not), quotes, preformatted text.
     static func kind(of owner: Node) -> BlockKind {
         if owner.info.contains(.heading) { return .subhead }
-        if owner.tag == "pre" { return .preformatted }
-        if owner.tag == "li" { return owner.parent?.tag == "ol" ? .orderedItem : .listItem }
-        if owner.tag == "blockquote" || owner.hasAncestor(quoteTags) { return .quote }
+        if owner.tagID == .pre { return .preformatted }
+        if owner.tagID == .li { return owner.parent?.tagID == .ol ? .orderedItem : .listItem }
+        if owner.tagID == .blockquote || owner.hasAncestor(quoteTags) { return .quote }
         return .paragraph
     }
 
@@ -113,7 +128,8 @@ struct BodyExtraction {
         }
         TextStats.update(afterPruning: removed.map(\.0), under: root)
         // Captions of the article: not those inside chrome that belongs to other pages (teasers, ads).
-        let captions = CaptionExtractor.captions(in: root) { Self.foreignChrome.contains($0.pruned ?? .caption) }
+        // (Unpruned nodes, nearly all, are answered without hashing a reason.)
+        let captions = CaptionExtractor.captions(in: root) { n in n.pruned.map(Self.foreignChrome.contains) ?? false }
 
         // 2. The content container(s).
         var scorer = ContentScorer()
@@ -152,7 +168,7 @@ struct BodyExtraction {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .legal)); continue
             }
             // A block printed twice in a row (mobile and desktop copies); repeats further apart are content.
-            if key.count >= Self.minDuplicateChars, key == previousKey {
+            if key == previousKey, Text.characters(in: key, upTo: Self.minDuplicateChars) >= Self.minDuplicateChars {
                 result.removed.append(Removal(text: Text.truncate(block.text), reason: .duplicate)); continue
             }
             previousKey = key
@@ -175,13 +191,14 @@ struct BodyExtraction {
             node.pruned = nil
             let text = node.textContent()
             node.pruned = saved
-            if text.count >= Self.minRecordedPrunedChars {
+            if Text.characters(in: text, upTo: Self.minRecordedPrunedChars) >= Self.minRecordedPrunedChars {
                 records.append(Removal(text: Text.truncate(text), reason: reason))
             }
         }
         let firstOrder = roots.map(\.order).min() ?? 0
         for r in roots { r.pruned = .duplicate }  // hide the content while listing the rest
-        for block in collector.blocks([root]) where block.text.count >= Self.minRecordedChars {
+        for block in collector.blocks([root])
+        where Text.characters(in: block.text, upTo: Self.minRecordedChars) >= Self.minRecordedChars {
             let key = Text.key(block.text)
             let isMetadata = (!titleKey.isEmpty && key == titleKey) || (!standfirstKey.isEmpty && key == standfirstKey)
             let reason: RemovalReason = isMetadata ? .metadata : (block.owner.order < firstOrder ? .leading : .trailing)
@@ -202,11 +219,11 @@ struct BodyExtraction {
         var stack: [(Node, Node?)] = [(root, nil)]  // (node, nearest <article> above it)
         while let (n, article) = stack.popLast() {
             guard n.isElement || n.kind == .document, n.pruned == nil else { continue }
-            if let p = n.attribute("itemprop")?.lowercased(), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
-            if n.tag == "article", n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
+            if let p = n.attribute("itemprop").map(Text.lowercased), p == "articlebody" { out.insert(ObjectIdentifier(n)) }
+            if n.tagID == .article, n.stats.chars > (biggest?.stats.chars ?? 0) { biggest = n }
             if headlined == nil, let article, n.info.contains(.heading), !titleKey.isEmpty,
                Text.key(n.textContent()) == titleKey { headlined = article }
-            let inner = n.tag == "article" ? n : article
+            let inner = n.tagID == .article ? n : article
             for c in n.children.reversed() { stack.append((c, inner)) }
         }
         if let a = headlined ?? biggest { out.insert(ObjectIdentifier(a)) }

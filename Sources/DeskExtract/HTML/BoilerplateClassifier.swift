@@ -115,7 +115,7 @@ struct BoilerplateClassifier {
         guard node.isElement else { return nil }
         if let r = tagReason(node) { return r }
         if isHidden(node) { return .boilerplate }
-        if let role = node.attribute("role")?.lowercased() {
+        if let role = node.attribute("role").map(Text.lowercased) {
             switch role {
             case "navigation", "menu", "menubar", "search", "banner": return .navigation
             case "complementary": return .related
@@ -124,42 +124,42 @@ struct BoilerplateClassifier {
             default: break
             }
         }
-        if node.tag == "body" || node.tag == "html" || node.tag == "a" { return nil }
+        if node.tagID == .body || node.tagID == .html || node.tagID == .a { return nil }
         // schema.org's summary of the article: the standfirst, kept in its own field.
-        if node.attribute("itemprop")?.lowercased() == "description", node.stats.chars <= Self.maxStandfirstChars,
+        if node.attribute("itemprop").map(Text.lowercased) == "description", node.stats.chars <= Self.maxStandfirstChars,
            node.stats.paragraphs <= 2 { return .metadata }
         return useClasses ? classReason(node) : nil
     }
 
     private func tagReason(_ node: Node) -> RemovalReason? {
-        switch node.tag {
-        case "nav": return .navigation
-        case "aside": return isLargeProse(node) || isPullQuote(node) ? nil : .related
-        case "footer":
+        switch node.tagID {
+        case .nav: return .navigation
+        case .aside: return isLargeProse(node) || isPullQuote(node) ? nil : .related
+        case .footer:
             if isLargeProse(node) { return nil }
             let text = node.textContent()
             return ["©", "copyright", "rights reserved", "privacy", "terms of"].contains(where: { Text.containsLowered(text, $0) }) ? .legal : .trailing
-        case "header":
+        case .header:
             if isLargeProse(node) { return nil }
             // An article's own header holds headline and byline; the page's holds the menus.
             return node.hasAncestor(["article", "main"]) ? .metadata : .navigation
-        case "form":
+        case .form:
             // Some frameworks wrap the whole page in one form; only small forms are chrome.
             if isLargeProse(node) { return nil }
             let text = node.textContent()
             return Text.containsLowered(text, "newsletter") || Text.containsLowered(text, "subscribe")
                 || Text.containsLowered(text, "sign up") ? .newsletter : .boilerplate
-        case "figcaption": return .caption
-        case "dialog", "menu": return .boilerplate
+        case .figcaption: return .caption
+        case .dialog, .menu: return .boilerplate
         default: return nil
         }
     }
 
     private func isHidden(_ node: Node) -> Bool {
         if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true", node.stats.images == 0 { return true }
+        if node.attribute("aria-hidden").map(Text.lowercased) == "true", node.stats.images == 0 { return true }
         if let raw = node.attribute("style") {
-            let style = String(decoding: raw.lowercased().utf8.filter { $0 != 0x20 }, as: UTF8.self)
+            let style = String(decoding: Text.lowercased(raw).utf8.filter { $0 != 0x20 }, as: UTF8.self)
             if Text.contains(style, "display:none") || Text.contains(style, "visibility:hidden") { return true }
         }
         return false
@@ -178,21 +178,11 @@ struct BoilerplateClassifier {
     }
 
     func classReason(_ node: Node) -> RemovalReason? {
-        let words = Self.tokens(node.classAndID)
-        if words.isEmpty { return nil }
-        var found: RemovalReason?
-        var saysContent = false
-        for w in words {
-            if Self.contentWords.contains(w) { saysContent = true; continue }
-            if found != nil { continue }
-            if let r = Self.exact[w] { found = r; continue }
-            for (p, r) in Self.prefixes where Text.hasBytePrefix(w, p) { found = r; break }
-            if found == nil { for (p, r) in Self.infixes where Text.contains(w, p) { found = r; break } }
-        }
-        guard let reason = found else { return nil }
+        let words = Self.classWords(node.classAndID)
+        guard let reason = words.found else { return nil }
         // "hidden-xs", "hide-on-mobile": responsive classes hide a block on some screens only.
-        if reason == .boilerplate, words.contains(where: { $0 == "hidden" || $0 == "hide" }),
-           words.contains(where: Self.breakpointWords.contains) { return nil }
+        if reason == .boilerplate, words.hides, words.namesBreakpoint { return nil }
+        let saysContent = words.saysContent
         // "article-related" with a few links is chrome; "article-body has-share" with paragraphs is not.
         if saysContent, node.stats.paragraphs >= Self.contentVetoParagraphs { return nil }
         if reason == .metadata, node.stats.chars > Self.metadataMaxChars { return nil }

@@ -40,8 +40,10 @@ struct BylineCleaner {
     /// The authors in `raw`, joined with ", ", or nil if it names none.
     func clean(_ raw: String) -> String? {
         var text = MetadataExtractor.cutBylineTail(Text.collapse(raw))
-        for opener in Self.openers where text.lowercased().hasPrefix(opener) {
+        var lower = Text.lowercased(text)
+        for opener in Self.openers where lower.hasPrefix(opener) {
             text = String(text.dropFirst(opener.count)).trimmingCharacters(in: .whitespaces)
+            lower = Text.lowercased(text)
         }
         if text.isEmpty || text.count > Self.maxChars || text.hasPrefix("http") || text.contains("://") { return nil }
         var people: [String] = []

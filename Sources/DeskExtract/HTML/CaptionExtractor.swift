@@ -40,7 +40,7 @@ enum CaptionExtractor {
                 }
                 continue
             }
-            stack.append(contentsOf: node.children.reversed())
+            node.pushChildrenReversed(onto: &stack)
         }
         return out
     }
@@ -58,7 +58,7 @@ enum CaptionExtractor {
     }
 
     static func isCaption(_ node: Node) -> Bool {
-        if node.tag == "figcaption" { return true }
+        if node.tagID == .figcaption { return true }
         if node.info.contains(.nonContent) { return false }
         return classSaysCaption(node.classAndID)
             && node.stats.chars <= maxCaptionChars && node.firstElement("figcaption") == nil

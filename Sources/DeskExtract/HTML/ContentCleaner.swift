@@ -37,7 +37,7 @@ struct ContentCleaner {
                     dropped.append((node, reason))
                     continue
                 }
-                let f = inFigure || node.tag == "figure", c = inCode || node.tag == "pre" || node.tag == "code"
+                let f = inFigure || node.tagID == .figure, c = inCode || node.tagID == .pre || node.tagID == .code
                 for child in node.children.reversed() { stack.append((child, f, c)) }
             }
         }
@@ -50,7 +50,7 @@ struct ContentCleaner {
             defer { seenHeading = true }
             if scorer.classWeight(node) < 0 { return .boilerplate }
             if let titleKey, !seenHeading, !titleKey.isEmpty, Text.key(node.textContent()) == titleKey { return .metadata }
-            if node.tag == "h1", !seenHeading { return .metadata }
+            if node.tagID == .h1, !seenHeading { return .metadata }
             return nil
         }
         if info.contains(.conditional), !inCode { return conditional(node, inFigure: inFigure) }
@@ -64,7 +64,7 @@ struct ContentCleaner {
         let weight = scorer.classWeight(node)
         if weight < 0 { return reasonByLinks(s) }
         if s.commas >= Self.proseCommas { return nil }
-        let isList = node.tag == "ul" || node.tag == "ol" || node.tag == "dl"
+        let isList = node.tagID == .ul || node.tagID == .ol || node.tagID == .dl
         let p = s.paragraphs, img = s.images
         if img > 1, Double(p) / Double(img) < 0.5, !inFigure { return .boilerplate }
         if !isList, s.listItems - 100 > p { return .related }

@@ -35,22 +35,26 @@ struct ContentScorer {
                                 "tags", "tool", "widget"]
 
     func classWeight(_ node: Node) -> Double {
-        guard useClassWeights else { return 0 }
+        useClassWeights ? node.classWeight : 0
+    }
+
+    /// The class/id weight of `node` (cached as `Node.classWeight`: passes and the cleaner ask it repeatedly).
+    static func classWeight(of node: Node) -> Double {
         var weight = 0.0
         for v in [node.lowerClass, node.lowerID] where !v.isEmpty {
-            if Self.negativeWords.contains(where: { Text.contains(v, $0) }) { weight -= Self.classWeightStep }
-            if Self.positiveWords.contains(where: { Text.contains(v, $0) }) { weight += Self.classWeightStep }
+            if negativeWords.contains(where: { Text.contains(v, $0) }) { weight -= classWeightStep }
+            if positiveWords.contains(where: { Text.contains(v, $0) }) { weight += classWeightStep }
         }
         return weight
     }
 
     private func baseScore(_ node: Node) -> Double {
         var s: Double
-        switch node.tag {
-        case "div", "article", "main", "section": s = 5
-        case "pre", "td", "blockquote": s = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": s = -5
+        switch node.tagID {
+        case .div, .article, .main, .section: s = 5
+        case .pre, .td, .blockquote: s = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: s = -5
         default: s = 0
         }
         s += classWeight(node)
@@ -90,7 +94,7 @@ struct ContentScorer {
             let info = node.info
             let isLeaf = info.contains(.scoredParagraph) || (info.contains(.leafContainer) && node.stats.blocks == 1)
             if isLeaf {
-                if node.parent?.tag == "p" || node.parent?.tag == "pre" { continue }
+                if node.parent?.tagID == .p || node.parent?.tagID == .pre { continue }
                 guard node.stats.chars >= Self.minBlockChars else { continue }
                 credit(node.parent, points(node.stats.chars, node.stats.commas))
             } else if info.contains(.runContainer) {
@@ -103,7 +107,7 @@ struct ContentScorer {
                 for c in node.children {
                     if c.pruned != nil { continue }
                     if c.isText || (c.isElement && !c.info.contains(.block) && c.stats.blocks == 0) {
-                        if c.tag == "br" { continue }
+                        if c.tagID == .br { continue }
                         chars += c.stats.chars; commas += c.stats.commas
                     } else {
                         flush()
@@ -158,11 +162,11 @@ struct ContentScorer {
         for sibling in parent.children where sibling.isElement && sibling.pruned == nil {
             if sibling === top { roots.append(sibling); continue }
             // An <article> is a self-contained composition: the next one over is another story.
-            if sibling.tag == "article", top.tag == "article" { continue }
+            if sibling.tagID == .article, top.tagID == .article { continue }
             var bonus = 0.0
             if !topClass.isEmpty, sibling.attribute("class") == topClass { bonus = finalTop * Self.siblingShare }
             if let s = sibling.score, s + bonus >= siblingThreshold { roots.append(sibling); continue }
-            if sibling.tag == "p" {
+            if sibling.tagID == .p {
                 let chars = sibling.stats.chars, ld = sibling.stats.linkDensity
                 if chars > Self.siblingParagraphChars, ld < Self.siblingMaxLinkDensity {
                     roots.append(sibling)

@@ -6,17 +6,20 @@ final class Node {
     enum Kind { case document, element, text }
 
     let kind: Kind
+    /// The tag as a number (`.unknown` for text, the document and tags the parser does not know): comparing it
+    /// costs one byte compare where comparing `tag` strings may call into the runtime.
+    let tagID: HTMLTag
     // Small fields first, so that they share one word (stored properties are laid out in declaration order).
     /// Tree-builder scratch: the element is on the stack of open elements.
     @exclusivity(unchecked) var isOpen = false
     /// Why this subtree is left out of the body, if it is (per-extraction scratch, reset by `BodyExtraction`).
     @exclusivity(unchecked) var pruned: RemovalReason?
     /// The tag's families (`HTMLTags`), looked up once per node instead of once per walk.
-    lazy var info: TagInfo = kind == .element ? TagInfo.of(tag) : []
+    lazy var info: TagInfo = kind == .element ? TagInfo.of(tagID, tag) : []
     /// Lower-cased tag name for elements, "#text" for text, "#document" for the root.
     let tag: String
     /// Attributes in source order with lower-cased names.
-    private(set) var attributes: [(name: String, value: String)]
+    private(set) var attributes: [HTMLAttribute]
     /// Text of a text node; empty for elements.
     let text: String
     @exclusivity(unchecked) private(set) var children: [Node] = []
@@ -33,8 +36,11 @@ final class Node {
     /// Cached aggregate text statistics of the unpruned subtree.
     @exclusivity(unchecked) var stats = TextStats()
 
-    init(kind: Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
+    /// `tagID` is looked up from `tag` when not given (the parser gives it; it must be the tag of that name).
+    init(kind: Kind, tag: String, tagID: HTMLTag? = nil, attributes: [HTMLAttribute] = [],
+         text: String = "") {
         self.kind = kind
+        self.tagID = kind == .element ? tagID ?? HTMLTag.byName[tag] ?? .unknown : .unknown
         self.tag = tag
         self.attributes = attributes
         self.text = text
@@ -56,7 +62,7 @@ final class Node {
     }
 
     /// Adds the attributes whose names the element lacks (a repeated <html> or <body> tag).
-    func addMissingAttributes(_ extra: [(name: String, value: String)]) {
+    func addMissingAttributes(_ extra: [HTMLAttribute]) {
         for a in extra where !attributes.contains(where: { $0.name == a.name }) { attributes.append(a) }
     }
 
@@ -90,14 +96,19 @@ final class Node {
     var isText: Bool { kind == .text }
 
     func attribute(_ name: String) -> String? {
-        for a in attributes where a.name == name { return a.value }
+        // Lengths first: they differ for most names, and comparing them is a load where `==` on two different
+        // strings calls into the runtime.
+        let count = name.utf8.count
+        for a in attributes where a.name.utf8.count == count && a.name == name { return a.value }
         return nil
     }
 
     /// Class and id together, lower-cased: what the boilerplate and scoring patterns look at.
-    lazy var classAndID: String = lowerClass + " " + lowerID
-    lazy var lowerClass: String = (attribute("class") ?? "").lowercased()
-    lazy var lowerID: String = (attribute("id") ?? "").lowercased()
+    lazy var classAndID: String = Text.lowercasedPair(attribute("class") ?? "", attribute("id") ?? "")
+    lazy var lowerClass: String = Text.lowercased(attribute("class") ?? "")
+    lazy var lowerID: String = Text.lowercased(attribute("id") ?? "")
+    /// `ContentScorer.classWeight(of:)`, computed once per node.
+    lazy var classWeight: Double = ContentScorer.classWeight(of: self)
     /// `Text.measure` of a text node's text (it never changes; the passes ask for it repeatedly).
     lazy var measured: (chars: Int, commas: Int) = Text.measure(text)
 
@@ -142,7 +153,7 @@ final class Node {
     /// On the document node: its elements by tag, in document order, built by the first `elements` call (the
     /// metadata readers ask the whole page for <meta>, <link>, <time>, <script> in turn). The tree is not
     /// restructured after parsing, only marked, so the index stays valid.
-    private var elementIndex: [String: [Node]]?
+    private var elementIndex: [[Node]]?
     /// On the document node: all its elements in document order, listed by the same walk as `elementIndex`.
     private var elementList: [Node]?
 
@@ -155,26 +166,33 @@ final class Node {
 
     private func buildElementIndex() {
         guard elementIndex == nil else { return }
-        var index: [String: [Node]] = [:]
+        // Known tags by number; elements of other tags are found by a scan of `list`.
+        var index = [[Node]](repeating: [], count: HTMLTag.allCases.count)
         var list: [Node] = []
         var stack: [Node] = []
         pushChildrenReversed(onto: &stack)
         while let n = stack.popLast() {
             guard n.kind == .element else { continue }
             list.append(n)
-            index[n.tag, default: []].append(n)
+            if n.tagID != .unknown { index[Int(n.tagID.rawValue)].append(n) }
             n.pushChildrenReversed(onto: &stack)
         }
         elementIndex = index
         elementList = list
     }
 
+    /// On the document node, after `buildElementIndex`: its elements named `tag`, in document order.
+    private func indexed(_ tag: String) -> [Node] {
+        if let id = HTMLTag.byName[tag] { return elementIndex![Int(id.rawValue)] }
+        return elementList!.filter { $0.tag == tag }
+    }
+
     /// Elements of the subtree with one of `tags`, in document order.
     func elements(_ tags: Set<String>) -> [Node] {
         if kind == .document {
             buildElementIndex()
-            if tags.count == 1, let tag = tags.first { return elementIndex![tag] ?? [] }
-            return tags.flatMap { elementIndex![$0] ?? [] }.sorted { $0.order < $1.order }
+            if tags.count == 1, let tag = tags.first { return indexed(tag) }
+            return tags.flatMap { indexed($0) }.sorted { $0.order < $1.order }
         }
         var out: [Node] = []
         var stack: [Node] = []
@@ -258,6 +276,10 @@ struct TextStats {
         var s = TextStats()
         if n.pruned != nil { return s }
         if n.isText {
+            // Text straight inside a script, style or other non-content element counts for nothing: its parent
+            // ignores its children's stats and no pass reads its own, so it is not measured (scripts are most
+            // of a page's bytes).
+            if let p = n.parent, p.info.contains(.nonContent) { return s }
             let (chars, commas) = n.measured
             s.chars = chars
             s.commas = commas
@@ -363,5 +385,10 @@ struct TagInfo: OptionSet {
         return t
     }()
 
-    static func of(_ tag: String) -> TagInfo { table[tag] ?? [] }
+    /// By tag number, for the tags the parser knows.
+    private static let byID: [TagInfo] = HTMLTag.allCases.map { $0 == .unknown ? [] : table[$0.name] ?? [] }
+
+    static func of(_ id: HTMLTag, _ tag: String) -> TagInfo {
+        id != .unknown ? byID[Int(id.rawValue)] : table[tag] ?? []
+    }
 }

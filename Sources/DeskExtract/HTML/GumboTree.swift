@@ -74,17 +74,17 @@ enum GumboTree {
         return bytes.isEmpty ? "unknown" : String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func attributes(_ gnode: UnsafeMutablePointer<GumboNode>) -> [(name: String, value: String)] {
+    private static func attributes(_ gnode: UnsafeMutablePointer<GumboNode>) -> [HTMLAttribute] {
         withUnsafeMutablePointer(to: &gnode.pointee.v.element.attributes) { vector in
             let count = Int(vector.pointee.length)
             guard count > 0, let data = vector.pointee.data else { return [] }
-            var out: [(name: String, value: String)] = []
+            var out: [HTMLAttribute] = []
             out.reserveCapacity(count)
             for i in 0..<count {
                 guard let attr = data[i]?.assumingMemoryBound(to: GumboAttribute.self) else { continue }
                 let name = attr.pointee.name.map { String(cString: $0).lowercased() } ?? ""
                 let value = attr.pointee.value.map { String(cString: $0) } ?? ""
-                out.append((name, value))
+                out.append(HTMLAttribute(name: name, value: value))
             }
             return out
         }

@@ -7,7 +7,7 @@ struct JSONLD {
 
     init(_ root: Node) {
         for script in root.elements(["script"]) {
-            guard let type = script.attribute("type")?.lowercased(), Text.contains(type, "ld+json") else { continue }
+            guard let type = script.attribute("type").map(Text.lowercased), Text.contains(type, "ld+json") else { continue }
             let raw = script.children.map(\.text).joined()
             guard let value = Self.decode(raw) else { continue }
             var queue: [Any] = [value]

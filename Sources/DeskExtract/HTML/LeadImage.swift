@@ -49,8 +49,8 @@ enum LeadImage {
             let sources = ["src", "data-src", "srcset", "data-srcset", "data-original"].compactMap { img.attribute($0) }
             guard sources.contains(where: { Text.contains($0, file) }) else { continue }
             var node = img.parent
-            while let n = node, n.tag != "body" {
-                if n.tag == "figure" {
+            while let n = node, n.tagID != .body {
+                if n.tagID == .figure {
                     guard let captionNode = n.descendants().first(where: { $0.isElement && CaptionExtractor.isCaption($0) }),
                           let caption = CaptionExtractor.caption(captionNode), !caption.text.isEmpty else { return nil }
                     return caption

@@ -15,8 +15,8 @@ extension MetadataExtractor {
             }
         }
         for node in elements {
-            let rel = node.attribute("rel")?.lowercased() ?? ""
-            let itemprop = node.attribute("itemprop")?.lowercased() ?? ""
+            let rel = node.attribute("rel").map(Text.lowercased) ?? ""
+            let itemprop = node.attribute("itemprop").map(Text.lowercased) ?? ""
             if Text.contains(rel, "author") || itemprop == "author" || itemprop == "creator" {
                 if let name = node.descendants().first(where: { $0.attribute("itemprop") == "name" }),
                    let t = cleaner.clean(name.attribute("content") ?? name.textContent()) { return t }
@@ -29,10 +29,10 @@ extension MetadataExtractor {
         while let node = stack.popLast() {
             guard node.kind != .text else { continue }
             if node.isElement {
-                if node.tag == "form" || HTMLTags.nonContent.contains(node.tag) { continue }
+                if node.tagID == .form || node.info.contains(.nonContent) { continue }
                 // Only a class naming one of these words can stop or end the walk here: skip the split otherwise.
                 if !Self.bylineWalkWords.contains(where: { Text.contains(node.classAndID, $0) }) {
-                    stack.append(contentsOf: node.children.reversed())
+                    node.pushChildrenReversed(onto: &stack)
                     continue
                 }
                 let tokens = BoilerplateClassifier.tokens(node.classAndID)
@@ -48,7 +48,7 @@ extension MetadataExtractor {
                     continue
                 }
             }
-            stack.append(contentsOf: node.children.reversed())
+            node.pushChildrenReversed(onto: &stack)
         }
         return nil
     }
@@ -66,7 +66,7 @@ extension MetadataExtractor {
                                     " friday", " saturday", " sunday", " | ", " on "]
 
     static func cutBylineTail(_ s: String) -> String {
-        let lower = s.lowercased()
+        let lower = Text.lowercased(s)
         var cut = lower.utf8.count
         for m in bylineTailMarkers {
             if let r = Text.firstOffset(of: m, in: lower), r < cut { cut = r }

@@ -46,6 +46,6 @@ extension MetadataExtractor {
     /// "/article", "@post-id:1913719", entity-typed "Mark Esper GOVERNMENT_FIGURE PERSON"; and tags cut
     /// short by broken escaping ("PG&amp" of "PG&E").
     static func isInternalTag(_ tag: String) -> Bool {
-        tag.hasPrefix("@") || tag.hasPrefix("/") || tag.contains("_") || tag.count < 2 || tag.hasSuffix("&") || tag.contains("&amp")
+        tag.hasPrefix("@") || tag.hasPrefix("/") || Text.contains(tag, "_") || tag.count < 2 || tag.hasSuffix("&") || Text.contains(tag, "&amp")
     }
 }

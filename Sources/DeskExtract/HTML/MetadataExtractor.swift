@@ -54,7 +54,7 @@ struct MetadataExtractor {
         for m in root.elements(["meta"]) {
             guard let content = m.attribute("content").map(Text.trimmed), !content.isEmpty else { continue }
             for attr in ["property", "name", "itemprop", "http-equiv"] {
-                if let key = m.attribute(attr), !key.isEmpty { metas.append((attr, key.lowercased(), key, content)); break }
+                if let key = m.attribute(attr), !key.isEmpty { metas.append((attr, Text.lowercased(key), key, content)); break }
             }
         }
         self.metas = metas
@@ -129,8 +129,12 @@ struct MetadataExtractor {
         let host = url.flatMap { URL(string: $0)?.host }.map(Text.key) ?? ""
         let siteKey = siteName.map(Text.key) ?? ""
         for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " // "] {
-            guard let r = title.range(of: sep, options: .backwards) else { continue }
-            let head = String(title[..<r.lowerBound]), tail = String(title[r.upperBound...])
+            // The last occurrence, searched byte-wise (Foundation's `range(of:options: .backwards)` on Linux
+            // costs tens of thousands of instructions per call; the separators are fixed strings).
+            guard let at = Text.lastOffset(of: sep, in: title) else { continue }
+            let u = title.utf8
+            let head = String(Substring(u[..<u.index(u.startIndex, offsetBy: at)]))
+            let tail = String(Substring(u[u.index(u.startIndex, offsetBy: at + sep.utf8.count)...]))
             let tailKey = Text.key(tail)
             guard !tailKey.isEmpty, !head.isEmpty else { continue }
             let namesSite = (!siteKey.isEmpty && (tailKey == siteKey || siteKey.contains(tailKey) || tailKey.contains(siteKey)))
@@ -145,7 +149,7 @@ struct MetadataExtractor {
         if let d = meta(["og:description", "description", "twitter:description"])?.value { return Text.collapse(decodeEntities(d)) }
         if let d = JSONLD.string(article?["description"]) { return Text.collapse(d) }
         let words = ["standfirst", "dek", "deck", "subtitle", "subheadline", "sub-headline", "subhead", "lede", "summary", "excerpt", "intro"]
-        for node in elements where node.tag != "meta" {
+        for node in elements where node.tagID != .meta {
             let tokens = BoilerplateClassifier.tokens(node.classAndID)
             guard tokens.contains(where: { words.contains($0) }) else { continue }
             let t = node.textContent()
@@ -244,7 +248,7 @@ struct MetadataExtractor {
 
     /// Meta content is already entity-decoded by the parser; JSON-LD and some double-escaped content is not.
     func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard Text.contains(s, "&") else { return s }
         return s.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&#039;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

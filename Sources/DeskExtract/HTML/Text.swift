@@ -37,21 +37,34 @@ enum Text {
                 }
             }
             if clean { return String(decoding: p, as: UTF8.self) }
-            var out = [UInt8]()
-            out.reserveCapacity(n)
-            var pendingSpace = false
-            var i = 0
-            while i < n {
-                let (v, len) = scalar(p, i)
-                if isCollapsibleSpace(v) {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    for k in i..<(i + len) { out.append(p[k]) }
+            // Written straight into the new string: the output is never longer than the input (a run of spaces
+            // becomes at most one byte), and ASCII bytes skip the scalar decoding.
+            return String(unsafeUninitializedCapacity: n) { out in
+                var o = 0
+                var pendingSpace = false
+                var i = 0
+                while i < n {
+                    let b = p[i]
+                    if b < 0x80 {
+                        i += 1
+                        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = o > 0; continue }
+                        if pendingSpace { out[o] = 0x20; o += 1; pendingSpace = false }
+                        out[o] = b
+                        o += 1
+                        continue
+                    }
+                    let (v, len) = scalar(p, i)
+                    if isCollapsibleSpace(v) {
+                        pendingSpace = o > 0
+                    } else {
+                        if pendingSpace { out[o] = 0x20; o += 1; pendingSpace = false }
+                        for k in 0..<len { out[o + k] = p[i + k] }
+                        o += len
+                    }
+                    i += len
                 }
-                i += len
+                return o
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -269,12 +282,13 @@ enum Text {
 
     /// Cuts `s` to about `limit` characters for removal records.
     static func truncate(_ s: String, _ limit: Int = 200) -> String {
-        s.count <= limit ? s : String(s.prefix(limit)) + "…"
+        characters(in: s, upTo: limit + 1) <= limit ? s : String(s.prefix(limit)) + "…"
     }
 
     /// Lower-cased letters and digits only, for comparing near-identical strings.
     static func key(_ s: String) -> String {
         var s = s
+        let table = keyTable
         return s.withUTF8 { p in
             var out: [UInt8] = []
             out.reserveCapacity(p.count)
@@ -290,11 +304,7 @@ enum Text {
                 let (v, len) = scalar(p, i)
                 i += len
                 // What String.lowercased() does scalar by scalar, then the letter-or-number filter.
-                guard let u = Unicode.Scalar(v) else { continue }
-                for m in u.properties.lowercaseMapping.unicodeScalars
-                where m.properties.isAlphabetic || m.properties.numericType != nil {
-                    UTF8.encode(m) { out.append($0) }
-                }
+                if !table.append(v, to: &out) { appendKeyBytes(of: v, to: &out) }
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -3,9 +3,12 @@
 enum HTMLParser {
     static func parse(_ html: String) -> Node {
         // An empty string may have no buffer; a lone space parses to the same empty document.
-        var source = html.isEmpty ? " " : html
+        let text = html.isEmpty ? " " : html
+        // The tokenizer reads the bytes and cuts its strings out of `text` (see `HTMLTokenizer.string`): the same
+        // characters at the same offsets, whatever `withUTF8` does to `source`.
+        var source = text
         return source.withUTF8 { bytes in
-            HTMLTreeBuilder(tokenizer: HTMLTokenizer(bytes)).run()
+            HTMLTreeBuilder(tokenizer: HTMLTokenizer(bytes, source: text)).run()
         }
     }
 }

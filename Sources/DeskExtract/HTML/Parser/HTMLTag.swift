@@ -69,7 +69,15 @@ enum HTMLTag: UInt8, CaseIterable {
         }
         return t
     }()
-    private static let nameBytes: [[UInt8]] = names.map { Array($0.utf8) }
+    /// Each name's bytes (at most 14) packed little-endian into two words, and its length: a candidate is
+    /// checked with two compares instead of a call to memcmp through an array of arrays.
+    private static let packedNames: [(UInt64, UInt64, Int)] = names.map { name in
+        var words: (UInt64, UInt64) = (0, 0)
+        for (i, b) in name.utf8.enumerated() {
+            if i < 8 { words.0 |= UInt64(b) << (8 * UInt64(i)) } else { words.1 |= UInt64(b) << (8 * UInt64(i - 8)) }
+        }
+        return (words.0, words.1, name.utf8.count)
+    }
 
     @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
         var h: UInt32 = 2_166_136_261
@@ -80,16 +88,20 @@ enum HTMLTag: UInt8, CaseIterable {
     /// The tag whose name is exactly these (lower-case) bytes, or `.unknown`.
     static func lookup(_ p: UnsafePointer<UInt8>, _ count: Int) -> HTMLTag {
         guard count > 0, count <= 14 else { return .unknown }
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for k in 0..<count {
+            if k < 8 { w0 |= UInt64(p[k]) << (8 * UInt64(k)) } else { w1 |= UInt64(p[k]) << (8 * UInt64(k - 8)) }
+        }
         var i = Int(hash(p, count)) & (slotCount - 1)
         return slots.withUnsafeBufferPointer { table in
-            while true {
-                let raw = table[i]
-                if raw == 0 { return .unknown }
-                let candidate = nameBytes[Int(raw)]
-                if candidate.count == count, candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, count) == 0 }) {
-                    return HTMLTag(rawValue: raw)!
+            packedNames.withUnsafeBufferPointer { packed in
+                while true {
+                    let raw = table[i]
+                    if raw == 0 { return .unknown }
+                    let candidate = packed[Int(raw)]
+                    if candidate.2 == count, candidate.0 == w0, candidate.1 == w1 { return HTMLTag(rawValue: raw)! }
+                    i = (i + 1) & (slotCount - 1)
                 }
-                i = (i + 1) & (slotCount - 1)
             }
         }
     }

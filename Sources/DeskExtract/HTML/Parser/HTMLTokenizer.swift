@@ -11,7 +11,7 @@ struct HTMLToken {
     /// Lower-cased tag name.
     var name = ""
     var tag: HTMLTag = .unknown
-    var attributes: [(name: String, value: String)] = []
+    var attributes: [HTMLAttribute] = []
     var selfClosing = false
     /// Text of a text token (character references decoded, CR/CRLF turned into LF, NUL dropped or replaced).
     var text = ""
@@ -26,6 +26,8 @@ struct HTMLToken {
 struct HTMLTokenizer {
     private let p: UnsafePointer<UInt8>
     private let n: Int
+    /// The string whose UTF-8 bytes `p` points at (or an equal one): long token strings are cut out of it.
+    private let source: String
     private var pos = 0
     /// End-tag name (lower-case bytes) that ends the raw text the builder asked for; nil in the data state.
     private var rawEnd: [UInt8]?
@@ -37,12 +39,34 @@ struct HTMLTokenizer {
     /// Tags with more attributes than this check duplicates with a set (real tags have a handful; 16 is well past
     /// where a linear scan stops being cheaper).
     static let maxLinearAttributes = 16
+    /// Room made for a tag's attributes at its first one: most tags carry at most this many (class, id, href,
+    /// src…), so one allocation holds them.
+    static let typicalAttributes = 4
 
-    /// `buffer` must not be empty (`HTMLParser` sees to it) and must outlive the tokenizer.
-    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    /// `buffer` must not be empty (`HTMLParser` sees to it) and must outlive the tokenizer; `source` is a string
+    /// with exactly these bytes.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, source: String) {
         p = buffer.baseAddress!
         n = buffer.count
+        self.source = source
         scratch.reserveCapacity(256)
+    }
+
+    /// Text up to this many bytes is decoded from the bytes; longer text is copied out of `source`. Decoding
+    /// validates: nearly free for ASCII, several instructions a byte otherwise, while a slice of `source`
+    /// costs a fixed ~200 instructions (index checks) and no validation. Measured under callgrind on the eval
+    /// pages: slices lost on attribute values and names (short, ASCII), and won on scripts and prose.
+    static let maxDecodedBytes = 64
+
+    /// The text of bytes a..<b, which start and end next to ASCII bytes (every token boundary does), so the
+    /// cut falls between scalars. A slice of the (already valid) source string is copied without the UTF-8
+    /// validation `String(decoding:)` does byte by byte: scripts and long texts are most of a page's bytes.
+    @inline(__always) private func string(_ a: Int, _ b: Int) -> String {
+        if b - a <= Self.maxDecodedBytes {
+            return String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self)
+        }
+        let u = source.utf8
+        return String(Substring(u[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)]))
     }
 
     /// Switches to raw text (script, style…) or, with `decodes`, RCDATA (title, textarea) until `</name`.
@@ -101,7 +125,7 @@ struct HTMLTokenizer {
                     if t.text.isEmpty { continue }  // only NULs
                 } else {
                     t.kind = .text
-                    t.text = String(decoding: UnsafeBufferPointer(start: p + start, count: pos - start), as: UTF8.self)
+                    t.text = string(start, pos)
                     t.isWhitespace = allSpace
                 }
                 return
@@ -222,7 +246,7 @@ struct HTMLTokenizer {
         if !upper && !odd {
             t.tag = HTMLTag.lookup(p + start, pos - start)
             t.name = t.tag == .unknown
-                ? String(decoding: UnsafeBufferPointer(start: p + start, count: pos - start), as: UTF8.self) : t.tag.name
+                ? string(start, pos) : t.tag.name
         } else {
             scratch.removeAll(keepingCapacity: true)
             for i in start..<pos {
@@ -232,7 +256,9 @@ struct HTMLTokenizer {
             t.tag = scratch.withUnsafeBufferPointer { HTMLTag.lookup($0.baseAddress!, $0.count) }
             t.name = t.tag == .unknown ? String(decoding: scratch, as: UTF8.self) : t.tag.name
         }
-        t.attributes.removeAll(keepingCapacity: true)
+        // A fresh array, not removeAll(keepingCapacity:): the last element took the old buffer, so keeping its
+        // capacity would allocate a copy even for a tag without attributes.
+        t.attributes = []
         t.selfClosing = false
         var seenNames: Set<String> = []
         // Attributes.
@@ -284,7 +310,8 @@ struct HTMLTokenizer {
                 if !seenNames.insert(attrName).inserted { continue }
             }
             let value = hasValue ? attributeValue(valueStart, valueEnd) : ""
-            t.attributes.append((attrName, value))
+            if t.attributes.isEmpty { t.attributes.reserveCapacity(Self.typicalAttributes) }
+            t.attributes.append(HTMLAttribute(name: attrName, value: value))
         }
         t.kind = end ? .endTag : .startTag
         return true
@@ -320,7 +347,7 @@ struct HTMLTokenizer {
             var i = a
             while i < b, Self.isSpace(p[i]) { i += 1 }
             t.isWhitespace = i == b
-            t.text = String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self)
+            t.text = string(a, b)
             return
         }
         scratch.removeAll(keepingCapacity: true)

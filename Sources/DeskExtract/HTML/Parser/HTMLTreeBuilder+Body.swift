@@ -40,7 +40,7 @@ extension HTMLTreeBuilder {
             if headNode == nil {
                 ensureHTML()
                 flushText()
-                let head = newNode(kind: .element, tag: "head", attributes: t.attributes)
+                let head = newNode(kind: .element, tag: "head", id: .head, attributes: t.attributes)
                 htmlNode!.append(head)
                 headNode = head
                 push(head, .head, .html)

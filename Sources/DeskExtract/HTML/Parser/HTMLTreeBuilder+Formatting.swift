@@ -26,7 +26,7 @@ extension HTMLTreeBuilder {
 
     /// Adds an element to the list, keeping at most three identical ones (the spec's "Noah's Ark" clause) and at
     /// most `maxActiveFormatting` after the last marker.
-    func pushFormatting(_ node: Node, _ tag: HTMLTag, _ attributes: [(name: String, value: String)]) {
+    func pushFormatting(_ node: Node, _ tag: HTMLTag, _ attributes: [HTMLAttribute]) {
         var same = 0, earliest = -1, afterMarker = 0, firstAfterMarker = -1
         var k = formatting.count - 1
         while k >= 0, formatting[k].node != nil {
@@ -63,7 +63,6 @@ extension HTMLTreeBuilder {
     /// The adoption agency algorithm for the end tag of formatting element `tag` (HTML §13.2.6.4.7).
     func adoptionAgency(_ tag: HTMLTag, name: String) {
         flushText()
-        reordered = true
         if currentIsHTML, currentTag == tag, let cur = stack.last, formattingIndex(of: cur) == nil {
             pop()
             return
@@ -85,6 +84,9 @@ extension HTMLTreeBuilder {
                 if let k = formattingIndex(of: fe) { formatting.remove(at: k) }
                 return
             }
+            // From here nodes move (and clones are made without numbers): the tree is renumbered at the end. The
+            // common case above, a formatting element closed where it was opened, only pops.
+            reordered = true
             let common = stack[si - 1]
             var bookmark = fi
             let furthest = stack[fb]

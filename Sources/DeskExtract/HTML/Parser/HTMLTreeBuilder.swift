@@ -18,19 +18,21 @@ final class HTMLTreeBuilder {
         /// nil for a marker.
         var node: Node?
         var tag: HTMLTag
-        var attributes: [(name: String, value: String)]
+        var attributes: [HTMLAttribute]
     }
 
     let document = Node(kind: .document, tag: "#document")
-    var htmlNode: Node?
-    var headNode: Node?
-    var bodyNode: Node?
-    var formNode: Node?
-    var phase = Phase.initial
+    // The builder's state is read on every token; like the stack below it is never accessed overlappingly, so
+    // `@exclusivity(unchecked)` spares each read and write a dynamic exclusivity check (a runtime call).
+    @exclusivity(unchecked) var htmlNode: Node?
+    @exclusivity(unchecked) var headNode: Node?
+    @exclusivity(unchecked) var bodyNode: Node?
+    @exclusivity(unchecked) var formNode: Node?
+    @exclusivity(unchecked) var phase = Phase.initial
     /// No doctype seen: quirks mode (a <table> then does not close an open <p>).
-    var quirks = true
+    @exclusivity(unchecked) var quirks = true
     /// Drop one leading newline of the next text (after <pre>, <listing>, <textarea>).
-    var ignoreLF = false
+    @exclusivity(unchecked) var ignoreLF = false
 
     // The stack of open elements, as three parallel arrays. The builder is single-threaded and never hands
     // these out inout across calls: `@exclusivity(unchecked)` drops the runtime access checks on hot state.
@@ -41,8 +43,8 @@ final class HTMLTreeBuilder {
     @exclusivity(unchecked) var openCount = [Int32](repeating: 0, count: HTMLTag.allCases.count)
     @exclusivity(unchecked) var formatting: [FormattingEntry] = []
     /// Names of elements opened beyond `maxDepth` (not in the tree), with a count per name.
-    var overflow: [String] = []
-    var overflowCounts: [String: Int] = [:]
+    @exclusivity(unchecked) var overflow: [String] = []
+    @exclusivity(unchecked) var overflowCounts: [String: Int] = [:]
 
     // Text is gathered until something else is inserted, so adjacent character tokens make one text node.
     @exclusivity(unchecked) private var pendingText = ""
@@ -54,10 +56,11 @@ final class HTMLTreeBuilder {
     /// Nodes are numbered as they are created, which is pre-order while every insertion extends the rightmost
     /// path; foster parenting and the adoption agency break that, and then the tree is renumbered at the end.
     @exclusivity(unchecked) private var nextOrder = 1
-    var reordered = false
+    @exclusivity(unchecked) var reordered = false
 
-    func newNode(kind: Node.Kind, tag: String, attributes: [(name: String, value: String)] = [], text: String = "") -> Node {
-        let n = Node(kind: kind, tag: tag, attributes: attributes, text: text)
+    func newNode(kind: Node.Kind, tag: String, id: HTMLTag? = nil, attributes: [HTMLAttribute] = [],
+                 text: String = "") -> Node {
+        let n = Node(kind: kind, tag: tag, tagID: id, attributes: attributes, text: text)
         n.order = nextOrder
         nextOrder += 1
         return n
@@ -208,7 +211,7 @@ final class HTMLTreeBuilder {
     /// Creates an element at the insertion place; pushes it unless `push` is false. Returns nil when the depth cap
     /// keeps it out of the tree.
     @discardableResult
-    func insertElement(_ tag: HTMLTag, name: String, attributes: [(name: String, value: String)],
+    func insertElement(_ tag: HTMLTag, name: String, attributes: [HTMLAttribute],
                        ns: Namespace = .html, push doPush: Bool = true, foster: Bool = true,
                        parent override: Node? = nil) -> Node? {
         if doPush, stack.count + 1 >= Self.maxDepth || !overflow.isEmpty {
@@ -219,7 +222,7 @@ final class HTMLTreeBuilder {
         let node: Node
         if let override {
             flushText()
-            node = newNode(kind: .element, tag: name, attributes: attributes)
+            node = newNode(kind: .element, tag: name, id: tag, attributes: attributes)
             override.append(node)
         } else {
             let (parent, before) = insertionPlace(foster: foster)
@@ -231,7 +234,7 @@ final class HTMLTreeBuilder {
             } else {
                 flushText()
             }
-            node = newNode(kind: .element, tag: name, attributes: attributes)
+            node = newNode(kind: .element, tag: name, id: tag, attributes: attributes)
             parent.insert(node, before: before)
         }
         if doPush { push(node, tag, ns) }
@@ -277,12 +280,12 @@ final class HTMLTreeBuilder {
 
     // MARK: document structure
 
-    func ensureHTML(_ attributes: [(name: String, value: String)] = []) {
+    func ensureHTML(_ attributes: [HTMLAttribute] = []) {
         if let html = htmlNode {
             if !attributes.isEmpty { addMissingAttributes(attributes, to: html) }
             return
         }
-        let html = newNode(kind: .element, tag: "html", attributes: attributes)
+        let html = newNode(kind: .element, tag: "html", id: .html, attributes: attributes)
         document.append(html)
         htmlNode = html
         push(html, .html, .html)
@@ -292,7 +295,7 @@ final class HTMLTreeBuilder {
         ensureHTML()
         guard headNode == nil else { return }
         flushText()
-        let head = newNode(kind: .element, tag: "head")
+        let head = newNode(kind: .element, tag: "head", id: .head)
         htmlNode!.append(head)
         headNode = head
         push(head, .head, .html)
@@ -310,14 +313,14 @@ final class HTMLTreeBuilder {
         }
     }
 
-    func ensureBody(_ attributes: [(name: String, value: String)] = []) {
+    func ensureBody(_ attributes: [HTMLAttribute] = []) {
         if let body = bodyNode {
             if !attributes.isEmpty { addMissingAttributes(attributes, to: body) }
             return
         }
         closeHead()
         flushText()
-        let body = newNode(kind: .element, tag: "body", attributes: attributes)
+        let body = newNode(kind: .element, tag: "body", id: .body, attributes: attributes)
         htmlNode!.append(body)
         bodyNode = body
         // Elements left open in <html> after </head> (rare) close: the body is html's child.
@@ -327,7 +330,7 @@ final class HTMLTreeBuilder {
     }
 
     /// A second <html> or <body> tag adds the attributes the first one lacked.
-    func addMissingAttributes(_ attributes: [(name: String, value: String)], to node: Node) {
+    func addMissingAttributes(_ attributes: [HTMLAttribute], to node: Node) {
         node.addMissingAttributes(attributes)
     }
 
@@ -335,6 +338,8 @@ final class HTMLTreeBuilder {
 
     static let whitespaceFreeParents: Set<HTMLTag> = [.table, .tbody, .thead, .tfoot, .tr, .ul, .ol, .dl, .select,
                                                        .colgroup, .html, .head]
+    /// `whitespaceFreeParents` by tag number (asked for every whitespace token: an array read, not a hash).
+    static let isWhitespaceFreeParent: [Bool] = HTMLTag.allCases.map(whitespaceFreeParents.contains)
 
     private func text(_ t: HTMLToken) {
         if phase != .inBody {
@@ -348,7 +353,7 @@ final class HTMLTreeBuilder {
         // Whitespace straight inside table structure, lists and <select> only separates their (block) children:
         // it is left out of the tree, which saves a node per line of indentation. (Gumbo keeps it; no text or
         // block of the extractor changes, see HTMLParserDifferentialTests.)
-        if t.isWhitespace, currentIsHTML, overflow.isEmpty, Self.whitespaceFreeParents.contains(currentTag) { return }
+        if t.isWhitespace, currentIsHTML, overflow.isEmpty, Self.isWhitespaceFreeParent[Int(currentTag.rawValue)] { return }
         if overflow.isEmpty, currentIsHTML { reconstructFormatting() }
         appendText(t.text, whitespace: t.isWhitespace, foster: true)
     }
