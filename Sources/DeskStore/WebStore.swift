@@ -30,8 +30,11 @@ public protocol WebStore: Sendable {
     func newestSentenceID() throws -> Int64
 
     // MARK: Entity index (filled by the web desk's indexer)
-    /// Articles whose current version is not indexed yet: (id, version), oldest first.
-    func articlesToIndex(limit: Int) throws -> [(id: Int64, version: Int)]
+    /// Articles with ids in `after+1 ... through` whose current version is not indexed yet: (id, version), oldest
+    /// first. The range lets the indexer resume where it stopped instead of scanning the whole desk each time.
+    func articlesToIndex(after: Int64, through: Int64, limit: Int) throws -> [(id: Int64, version: Int)]
+    /// The highest article id held (0 when none).
+    func lastArticleID() throws -> Int64
     /// Replaces what is indexed for one article version.
     func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws
     func entities(story: Int64, limit: Int) throws -> [EntitySummary]
@@ -55,4 +58,11 @@ public protocol WebStore: Sendable {
     func markDelivered(id: Int64, attempts: Int, at: Date) throws
     /// Records a failed attempt: retried at `nextAttempt`, or given up (state failed) when nil.
     func markFailed(id: Int64, attempts: Int, error: String, nextAttempt: Date?) throws
+}
+
+extension WebStore {
+    /// Every article whose current version is not indexed yet, oldest first.
+    public func articlesToIndex(limit: Int) throws -> [(id: Int64, version: Int)] {
+        try articlesToIndex(after: 0, through: .max, limit: limit)
+    }
 }

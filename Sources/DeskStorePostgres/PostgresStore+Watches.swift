@@ -11,16 +11,22 @@ extension PostgresStore {
     /// died mid-send delays the message by two minutes at most.
     public static let deliveryLeaseSeconds = 120.0
 
-    public func articlesToIndex(limit: Int) throws -> [(id: Int64, version: Int)] {
+    public func articlesToIndex(after: Int64, through: Int64, limit: Int) throws -> [(id: Int64, version: Int)] {
         try read { s in
             try s.query("""
                 SELECT a.id, a.version FROM articles a LEFT JOIN web_entity_index i ON i.article_id = a.id
-                WHERE a.duplicate_of IS NULL AND (i.article_id IS NULL OR i.version <> a.version) ORDER BY a.id LIMIT \(limit)
+                WHERE a.id > \(after) AND a.id <= \(through) AND a.duplicate_of IS NULL
+                  AND (i.article_id IS NULL OR i.version <> a.version)
+                ORDER BY a.id LIMIT \(limit)
                 """).map {
                 let (id, version) = try $0.decode((Int64, Int).self)
                 return (id: id, version: version)
             }
         }
+    }
+
+    public func lastArticleID() throws -> Int64 {
+        try read { s in try s.query("SELECT COALESCE(MAX(id), 0) FROM articles").first?.decode(Int64.self) ?? 0 }
     }
 
     public func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {

@@ -50,6 +50,9 @@ struct WebStoreContractTests {
         let (article, story) = try place(store)
         // Placement keeps the entity index with the article: nothing is left for the web desk to analyse again.
         #expect(try store.articlesToIndex(limit: 10).isEmpty)
+        // The indexer resumes from the highest id it has looked at.
+        #expect(try store.lastArticleID() == article)
+        #expect(try store.articlesToIndex(after: 0, through: article, limit: 10).isEmpty)
         let mentions = [EntityMention(text: "Porthmadog", kind: .place, key: "porthmadog"), EntityMention(text: "Gwynedd", kind: .place, key: "gwynedd")]
         try store.indexEntities(article: article, version: 1, mentions)
         try store.indexEntities(article: article, version: 1, mentions)

@@ -15,12 +15,15 @@ public struct PlacementBench: Sendable {
         public var held: Int
         public var stories: Int
         public var placed: Int
+        /// Measured articles that placement found to be copies of one already held (0 when the measured sample is
+        /// new to the desk, as it must be: a copy skips most of placement).
+        public var copies: Int = 0
         public var articlesPerSecond: Double
         public var p50ms: Double
         public var p99ms: Double
         public var line: String {
-            String(format: "held=%d stories=%d placed=%d articles_per_s=%.0f p50_ms=%.3f p99_ms=%.3f",
-                   held, stories, placed, articlesPerSecond, p50ms, p99ms)
+            String(format: "held=%d stories=%d placed=%d copies=%d articles_per_s=%.0f p50_ms=%.3f p99_ms=%.3f",
+                   held, stories, placed, copies, articlesPerSecond, p50ms, p99ms)
         }
     }
 
@@ -94,25 +97,29 @@ public struct PlacementBench: Sendable {
                     loadStart = Date()
                 }
             }
-            // Measure: place real articles, each under a fresh id so it is new to the desk.
+            // Measure: place the real articles as one more generation, so each is new to the desk. (Placing them
+            // under fresh ids alone measured copy detection: from the second size on, the desk already held the
+            // same texts and every measured article came out as a copy.)
             generation += 1
             // The preloaded stories must be read afresh, as in a process that opens a grown desk.
             ingestor.placer.memories.removeAll()
             var times: [Double] = []
             let sample = analyzed.prefix(measure)
             let cpuStart = Self.threadCPUSeconds()
+            var copies = 0
             for a in sample {
-                var copy = a
-                copy.article.id = "m\(generation)-" + a.article.id
+                var fresh = Self.perturb(a, generation: generation, rng: &rng)
+                fresh.article.id = "m" + fresh.article.id
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                _ = try ingestor.place(copy)
+                let outcome = try ingestor.place(fresh)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+                if outcome.action == .duplicate { copies += 1 }
             }
             let cpu = Self.threadCPUSeconds() - cpuStart
             held += sample.count
             times.sort()
             let stories = try store.counts().stories
-            let step = Step(held: held - sample.count, stories: stories, placed: sample.count,
+            let step = Step(held: held - sample.count, stories: stories, placed: sample.count, copies: copies,
                             articlesPerSecond: Double(sample.count) / max(cpu, 1e-9),
                             p50ms: times[times.count / 2], p99ms: times[min(times.count - 1, times.count * 99 / 100)])
             report(step.line)

@@ -142,6 +142,7 @@ enum SQLiteSchema {
         registerStoryPage(&migrator)
         registerAccounts(&migrator)
         registerStoriesRecent(&migrator)
+        registerArticleLookups(&migrator)
         return migrator
     }
 }

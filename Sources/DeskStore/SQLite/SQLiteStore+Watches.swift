@@ -4,13 +4,18 @@ import GRDB
 
 /// The entity index, watches and the webhook outbox of the web desk.
 extension SQLiteStore {
-    public func articlesToIndex(limit: Int) throws -> [(id: Int64, version: Int)] {
+    public func articlesToIndex(after: Int64, through: Int64, limit: Int) throws -> [(id: Int64, version: Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.id, a.version FROM articles a LEFT JOIN web_entity_index i ON i.article_id = a.id
-                WHERE a.duplicate_of IS NULL AND (i.article_id IS NULL OR i.version <> a.version) ORDER BY a.id LIMIT ?
-                """, arguments: [limit]).map { (id: $0["id"], version: $0["version"]) }
+                WHERE a.id > ? AND a.id <= ? AND a.duplicate_of IS NULL AND (i.article_id IS NULL OR i.version <> a.version)
+                ORDER BY a.id LIMIT ?
+                """, arguments: [after, through, limit]).map { (id: $0["id"], version: $0["version"]) }
         }
+    }
+
+    public func lastArticleID() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM articles") ?? 0 }
     }
 
     public func indexEntities(article: Int64, version: Int, _ mentions: [EntityMention]) throws {
