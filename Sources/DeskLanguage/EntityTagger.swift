@@ -47,7 +47,7 @@ public struct EntityTagger: Sendable {
         if ProcessInfo.processInfo.environment["UPDESK_NER_NO_CONSISTENCY"] == nil { DocumentConsistency.apply(prepared, &labels) }
         return zip(prepared, labels).map { s, labels in
             let scalars = Array(s.text.unicodeScalars)
-            return NERLabel.spans(labels).map { span in
+            var tagged = NERLabel.spans(labels).map { span in
                 let start = s.tokens[span.start].start, end = s.tokens[span.end - 1].end
                 let text = ScalarTokenizer.slice(scalars, start, end)
                 var mention = Self.mention(text, kind: NERLabel.types[span.type])
@@ -57,6 +57,8 @@ public struct EntityTagger: Sendable {
                 }
                 return RuleEntityTagger.Tagged(mention: mention, start: start, end: end)
             }
+            CapitalMetonymy.apply(&tagged, scalars: scalars)
+            return tagged
         }
     }
 

@@ -24,7 +24,25 @@ import DeskModel
 
     @Test func seedSentenceThree() {
         let s = "The following month, Tokyo announced plans to deploy Israeli- and U.S.-made attack drones in 2023 to defend isolated islands."
-        #expect(keys(s) == ["LOC:Tokyo=capital:JP", "MISC:Israeli=country:IL", "LOC:U.S.=country:US"])
+        // "Tokyo announced": the capital stands for Japan's government.
+        #expect(keys(s) == ["LOC:Tokyo=country:JP", "MISC:Israeli=country:IL", "LOC:U.S.=country:US"])
+    }
+
+    /// Capitals that act (agree, announce, warn, a possessive of government) are their countries; capitals as
+    /// places keep their own key. Both the model path and the rule tagger apply it.
+    @Test(arguments: [true, false]) func capitalsStandingForTheirGovernments(model: Bool) {
+        func keyed(_ s: String) -> [String] {
+            (model ? tagger.tag(s) : RuleEntityTagger().tag(s)).filter { $0.key.contains(":") }.map { "\($0.text)=\($0.key)" }
+        }
+        #expect(keyed("Jerusalem and Tokyo agreed in November to move towards signing a free trade agreement.")
+                == ["Jerusalem=country:IL", "Tokyo=country:JP"])
+        #expect(keyed("Moscow has repeatedly warned against the deal.") == ["Moscow=country:RU"])
+        #expect(keyed("Paris, Berlin and Rome signed the accord.") == ["Paris=country:FR", "Berlin=country:DE", "Rome=country:IT"])
+        #expect(keyed("Beijing's response was swift.") == ["Beijing=country:CN"])
+        #expect(keyed("Officials in Tokyo said the talks would resume.") == ["Tokyo=capital:JP"])
+        #expect(keyed("Three people were murdered by a terrorist in Jerusalem last week.") == ["Jerusalem=capital:IL"])
+        #expect(keyed("Tokyo is a city of 14 million people.") == ["Tokyo=capital:JP"])
+        #expect(keyed("Beijing's skyline was hidden by smog.") == ["Beijing=capital:CN"])
     }
 
     @Test func organisations() {

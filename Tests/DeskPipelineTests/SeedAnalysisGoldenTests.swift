@@ -30,7 +30,12 @@ struct SeedAnalysisGoldenTests {
         #expect(lapid.role == "Prime Minister" && lapid.roleQualifier == "then")
         #expect(entities.first { $0.key == "benny gantz" }?.roleQualifier == "then")
         #expect(entities.filter { $0.text == "Kishida" }.allSatisfy { $0.key == "fumio kishida" })
-        #expect(entities.contains { $0.text == "Tokyo" && $0.key == "capital:JP" })
+        // "Jerusalem and Tokyo agreed", "Tokyo announced": the governments, linked to their countries; "a terrorist
+        // in Jerusalem": the city.
+        let agreed = try #require(r.sentences.first { $0.text.hasPrefix("Jerusalem and Tokyo agreed") })
+        #expect(agreed.entities.filter { ["Jerusalem", "Tokyo"].contains($0.text) }.map(\.key) == ["country:IL", "country:JP"])
+        #expect(entities.contains { $0.text == "Tokyo" && $0.key == "country:JP" })
+        #expect(entities.contains { $0.text == "Jerusalem" && $0.key == "capital:IL" })
         let times = Dictionary(r.sentences.flatMap(\.times).map { ($0.text, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(times["Monday"] == "2023-02-20")
         #expect(times["November"] == "2022-11")

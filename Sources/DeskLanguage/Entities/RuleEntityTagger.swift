@@ -53,6 +53,9 @@ public struct RuleEntityTagger: Sendable {
             classify(run, before: before, after: after, into: &out)
             i = j
         }
+        if out.contains(where: { $0.mention.key.hasPrefix(CapitalMetonymy.capitalPrefix) }) {
+            CapitalMetonymy.apply(&out, scalars: Array(sentence.unicodeScalars))
+        }
         return out
     }
 
