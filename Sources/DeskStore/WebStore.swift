@@ -11,8 +11,10 @@ public protocol WebStore: Sendable {
     /// Marks the story seen up to `sentenceID` (a mark never moves back).
     func markSeen(user: Int64, story: Int64, sentenceID: Int64, at: Date) throws
     func seenMark(user: Int64, story: Int64) throws -> SeenMark?
-    /// For each story with new facts the user has not seen: how many, and the newest.
-    func unseen(user: Int64) throws -> [Int64: UnseenCount]
+    /// For each of `stories` with new facts the user has not seen: how many, and the newest. Only the stories asked
+    /// about (a page of the list) are counted: counting every story of the desk for each page view took seconds at
+    /// 1M articles.
+    func unseen(user: Int64, stories: [Int64]) throws -> [Int64: UnseenCount]
 
     // MARK: Reading more of the desk
     func articleRecord(id: Int64) throws -> ArticleRecord?

@@ -49,15 +49,19 @@ extension PostgresStore: WebStore {
         }
     }
 
-    public func unseen(user: Int64) throws -> [Int64: UnseenCount] {
-        try read { s in
+    public func unseen(user: Int64, stories: [Int64]) throws -> [Int64: UnseenCount] {
+        guard !stories.isEmpty else { return [:] }
+        let ids = Array(Set(stories))
+        return try read { s in
             var out: [Int64: UnseenCount] = [:]
             for row in try s.query("""
-                SELECT g.story_id, g.n, (SELECT text FROM sentences WHERE id = g.newest) FROM (
-                    SELECT x.story_id, COUNT(*) AS n, MAX(x.id) AS newest FROM sentences x
-                    LEFT JOIN web_seen w ON w.story_id = x.story_id AND w.user_id = \(user)
-                    WHERE x.novelty = 'new' AND x.story_id IS NOT NULL AND x.id > COALESCE(w.last_sentence_id, 0)
-                    GROUP BY x.story_id) g
+                SELECT q.id, c.n, (SELECT text FROM sentences WHERE id = c.newest)
+                FROM unnest(\(ids)::bigint[]) AS q(id)
+                LEFT JOIN web_seen w ON w.story_id = q.id AND w.user_id = \(user)
+                CROSS JOIN LATERAL (
+                    SELECT COUNT(*) AS n, MAX(x.id) AS newest FROM sentences x
+                    WHERE x.story_id = q.id AND x.novelty = 'new' AND x.id > COALESCE(w.last_sentence_id, 0)) c
+                WHERE c.n > 0
                 """) {
                 let (story, n, newest) = try row.decode((Int64, Int, String?).self)
                 out[story] = UnseenCount(storyID: story, count: n, newest: newest)

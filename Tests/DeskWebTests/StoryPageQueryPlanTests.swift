@@ -29,6 +29,17 @@ import Testing
         }
     }
 
+    /// A reader's unseen count per listed story is a range of the partial index of new facts, not a count over
+    /// every story of the desk (seconds per page view at 1M articles before).
+    @Test func unseenCountReadsOneStorysRange() throws {
+        let folder = NSTemporaryDirectory() + "updesk-plan-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try SQLiteStore(path: folder + "/desk.sqlite")
+        let plan = try store.queryPlan(SQLiteStore.unseenQuery)
+        #expect(plan.contains { $0.contains("SEARCH x USING") && $0.contains("story_id=?") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+    }
+
     /// The stories list walks `stories_recent` in order and stops after the page: no sort of every story (whose
     /// per-story counts would then run for the whole desk).
     @Test func storiesListWalksTheRecencyIndex() throws {

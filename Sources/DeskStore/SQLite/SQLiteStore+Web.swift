@@ -39,22 +39,27 @@ extension SQLiteStore: WebStore {
         }
     }
 
-    public func unseen(user: Int64) throws -> [Int64: UnseenCount] {
-        try read { db in
+    public func unseen(user: Int64, stories: [Int64]) throws -> [Int64: UnseenCount] {
+        guard !stories.isEmpty else { return [:] }
+        return try read { db in
             var out: [Int64: UnseenCount] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT x.story_id, COUNT(*) AS n, MAX(x.id) AS newest FROM sentences x
-                LEFT JOIN web_seen w ON w.story_id = x.story_id AND w.user_id = ?
-                WHERE x.novelty = 'new' AND x.story_id IS NOT NULL AND x.id > COALESCE(w.last_sentence_id, 0)
-                GROUP BY x.story_id
-                """, arguments: [user]) {
-                let story: Int64 = row["story_id"]
-                let newest = try String.fetchOne(db, sql: "SELECT text FROM sentences WHERE id = ?", arguments: [row["newest"] as Int64])
-                out[story] = UnseenCount(storyID: story, count: row["n"], newest: newest)
+            for story in Set(stories) {
+                // A range of the partial index sentences_story_new_id (story_id, id) per story.
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.unseenQuery), arguments: [story, user, story]),
+                      let n: Int = row["n"], n > 0, let newest: Int64 = row["newest"] else { continue }
+                let text = try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM sentences WHERE id = ?"), arguments: [newest])
+                out[story] = UnseenCount(storyID: story, count: n, newest: text)
             }
             return out
         }
     }
+
+    /// New facts of one story above the user's seen mark: their count and the newest id.
+    public static let unseenQuery = """
+        SELECT COUNT(*) AS n, MAX(x.id) AS newest FROM sentences x
+        WHERE x.story_id = ? AND x.novelty = 'new'
+          AND x.id > COALESCE((SELECT w.last_sentence_id FROM web_seen w WHERE w.user_id = ? AND w.story_id = ?), 0)
+        """
 
     public func articleRecord(id: Int64) throws -> ArticleRecord? {
         try read { db in

@@ -39,7 +39,7 @@ extension WebDesk {
             try await Self.markSeen(store: store, user: user, story: id, form: form)
             let result = try await Blocking.run {
                 SeenResult(storyID: id, lastSentenceID: try store.seenMark(user: user.id, story: id)?.lastSentenceID ?? 0,
-                           unseen: try store.unseen(user: user.id)[id]?.count ?? 0)
+                           unseen: try store.unseen(user: user.id, stories: [id])[id]?.count ?? 0)
             }
             return try Responses.json(result)
         }

@@ -55,7 +55,7 @@ struct ViewBuilder {
 
     /// What the user has not seen; with no user, every update of each story is unseen.
     func unseenCounts(user: WebUser?, stories: [StorySummary]) throws -> [Int64: UnseenCount] {
-        if let user { return try store.unseen(user: user.id) }
+        if let user { return try store.unseen(user: user.id, stories: stories.map(\.id)) }
         var out: [Int64: UnseenCount] = [:]
         for s in stories where s.updateCount > 0 { out[s.id] = UnseenCount(storyID: s.id, count: s.updateCount, newest: nil) }
         return out
