@@ -39,12 +39,12 @@ enum Responses {
     static func page(_ templates: MustacheLibrary, _ name: String, title: String, _ view: Any, extra: HTTPFields = [:],
                      status: HTTPResponse.Status = .ok, visitor: Session.Visitor = .anonymous) throws -> Response {
         // Templates are parsed once, when the server starts (MustacheLibrary); here they are only rendered.
-        guard let body = templates.render(PageContext(view: view, csrf: visitor.csrf ?? ""), withTemplate: name) else {
+        guard let body = templates.render(PageContext.make(view: view, csrf: visitor.csrf ?? ""), withTemplate: name) else {
             throw WebError(.notFound, "no template \(name)")
         }
         let layout = Layout(title: title, body: body, user: visitor.user?.name, role: visitor.user?.role.rawValue,
                             session: visitor.sessionHash != nil, csrf: visitor.csrf ?? "")
-        let page = templates.render(layout, withTemplate: "layout") ?? body
+        let page = templates.render(RenderTree.make(layout) as Any, withTemplate: "layout") ?? body
         return text(page, contentType: "text/html; charset=utf-8", status: status, extra: extra)
     }
 
