@@ -10,17 +10,39 @@ import Mustache
 /// objects, as it did), arrays stay sequences, and values that render themselves (strings, numbers, dates,
 /// enums, anything `CustomStringConvertible`, lambdas and Mustache's own protocols) are kept as they are.
 enum RenderTree {
+    /// What a value's type is to the tree, decided once per type: the protocol checks behind it cost more than the
+    /// rest of the conversion when repeated for every string and number of a page.
+    enum Kind { case leaf, optional, collection, record }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kinds: [ObjectIdentifier: Kind] = [:]
+
     static func make(_ value: Any) -> Any? {
-        if value is MustacheParent || value is MustacheLambda || value is MustacheCustomRepresentation { return value }
+        switch value {
+        case is String, is Int, is Int64, is Double, is Bool: return value
+        default: break
+        }
+        let type = ObjectIdentifier(Swift.type(of: value))
+        lock.lock()
+        let known = kinds[type]
+        lock.unlock()
         let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
+        let kind = known ?? {
+            let k = classify(value, mirror)
+            lock.lock()
+            kinds[type] = k
+            lock.unlock()
+            return k
+        }()
+        switch kind {
+        case .leaf:
+            return value
         case .optional:
             guard let wrapped = mirror.children.first?.value else { return nil }
             return make(wrapped)
         case .collection:
             return mirror.children.compactMap { make($0.value) }
-        case .struct, .class:
-            if value is CustomStringConvertible || value is NSObject { return value }
+        case .record:
             var out: [String: Any] = [:]
             out.reserveCapacity(Int(mirror.children.count))
             for child in mirror.children {
@@ -28,8 +50,16 @@ enum RenderTree {
                 out[label] = v
             }
             return out
-        default:
-            return value
+        }
+    }
+
+    static func classify(_ value: Any, _ mirror: Mirror) -> Kind {
+        if value is MustacheParent || value is MustacheLambda || value is MustacheCustomRepresentation { return .leaf }
+        switch mirror.displayStyle {
+        case .optional: return .optional
+        case .collection: return .collection
+        case .struct, .class: return value is CustomStringConvertible || value is NSObject ? .leaf : .record
+        default: return .leaf
         }
     }
 }
