@@ -22,7 +22,7 @@ enum CapitalMetonymy {
     welcomed welcomes welcome criticised criticized criticises criticizes criticise criticize blamed blames blame \
     summoned summons summon sanctioned sanctions sanction banned bans ban suspended suspends suspend backed backs back \
     opposed opposes oppose proposed proposes propose ordered orders order declared declares declare claimed claims claim \
-    called calls call agreed-upon negotiated negotiates negotiate promised promises promise
+    called calls call negotiated negotiates negotiate promised promises promise
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Words that may stand between the capital and its verb ("Tokyo has announced", "Beijing also warned"), besides

@@ -1,3 +1,5 @@
+import DeskTracking
+
 /// A watch's keywords: words and "quoted phrases" joined by AND (or a space), OR and NOT, with parentheses.
 /// `fed AND (taper OR rates) NOT weather`. Matching is on lowercased words; a phrase matches words in a row.
 public indirect enum WatchQuery: Sendable, Hashable {
@@ -31,15 +33,8 @@ public indirect enum WatchQuery: Sendable, Hashable {
         }
     }
 
-    static func words(_ text: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { out.append(current); current = "" }
-        }
-        if !current.isEmpty { out.append(current) }
-        return out
-    }
+    /// Lower-cased runs of letters and digits: the same words copy detection fingerprints.
+    static func words(_ text: String) -> [String] { Fingerprint.words(text) }
 
     enum Token: Hashable, CustomStringConvertible {
         case words([String]), and, or, not, open, close

@@ -26,14 +26,15 @@ enum RenderTree {
         lock.lock()
         let known = kinds[type]
         lock.unlock()
-        let mirror = Mirror(reflecting: value)
         let kind = known ?? {
-            let k = classify(value, mirror)
+            let k = classify(value, Mirror(reflecting: value))
             lock.lock()
             kinds[type] = k
             lock.unlock()
             return k
         }()
+        if kind == .leaf { return value }
+        let mirror = Mirror(reflecting: value)
         switch kind {
         case .leaf:
             return value
