@@ -30,10 +30,10 @@ struct WebBench {
         let store = try SQLiteStore(path: desk)
         let counts = try store.counts()
         let sample = try Self.sampleStories(store, total: counts.stories)
-        guard let largest = sample.max(by: { $0.articleCount < $1.articleCount }) else {
+        guard let largest = try store.largestStory() else {
             throw ValidationFailure("the desk at \(desk) holds no story")
         }
-        var lines = ["desk articles=\(counts.articles) stories=\(counts.stories) largest_sampled_story=\(largest.id) "
+        var lines = ["desk articles=\(counts.articles) stories=\(counts.stories) largest_story=\(largest.id) "
                      + "articles_in_it=\(largest.articleCount)"]
         var ingestLines: [String] = []
         var isDirectory: ObjCBool = false

@@ -7,10 +7,10 @@ import Testing
 /// reflection), for the shapes the desk's views use: optionals, nested and optional structs, arrays of
 /// structs, empty arrays, booleans, numbers, dates, enums, and names found in an enclosing object.
 @Suite struct RenderTreeTests {
-    enum Tone: String { case calm, urgent }
-    struct Item { var name: String; var note: String?; var count: Int; var flag: Bool }
-    struct Inner { var label: String; var items: [Item] }
-    struct View {
+    enum Tone: String, Codable { case calm, urgent = "URGENT!" }
+    struct Item: Codable { var name: String; var note: String?; var count: Int; var flag: Bool }
+    struct Inner: Codable { var label: String; var items: [Item] }
+    struct View: Codable {
         var title: String
         var subtitle: String?
         var missing: String?
@@ -39,8 +39,26 @@ import Testing
                         csrf: "tok")
         let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: Self.template)])
         let direct = try #require(library.render(view, withTemplate: "t"))
-        let tree = try #require(library.render(RenderTree.make(view) as Any, withTemplate: "t"))
-        #expect(tree == direct)
+        let encoded = try #require(library.render(RenderTree.make(view) as Any, withTemplate: "t"))
+        let reflected = try #require(library.render(RenderTree.reflect(view, .record) as Any, withTemplate: "t"))
+        #expect(encoded == direct)
+        #expect(reflected == direct)
         #expect(direct.contains("<i>a:1! in L</i>") && direct.contains("no inner") && direct.contains("empty") && direct.contains("[a]"))
+    }
+
+    /// The desk's escaper gives Mustache's own HTML escaping, character for character.
+    @Test func fastEscapingMatchesMustache() throws {
+        _ = FastHTMLContentType.registered
+        let library = MustacheLibrary(templates: [
+            "plain": try MustacheTemplate(string: "{{#items}}[{{.}}]{{/items}}"),
+            "fast": try MustacheTemplate(string: "{{% CONTENT_TYPE: HTML_FAST}}\n{{#items}}[{{.}}]{{/items}}"),
+        ])
+        var items = ["", "plain", "<b>&amp;\"'</b>", "é<ü>ß 日本語 'q' \"", "a&b", "tail<", ">head", "🏳️‍🌈&🇫🇷"]
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("ab<>&\"' é日🇫🇷\n")
+        for _ in 0..<200 { items.append(String((0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })) }
+        let plain = try #require(library.render(["items": items], withTemplate: "plain"))
+        let fast = try #require(library.render(["items": items], withTemplate: "fast"))
+        #expect(fast == plain)
     }
 }

@@ -68,6 +68,7 @@ public final class WebDesk: @unchecked Sendable {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil)?.path else {
             throw WebError(.notFound, "the web desk's templates are missing from the bundle")
         }
+        _ = FastHTMLContentType.registered
         templates = try await MustacheLibrary(directory: folder)
         ingestor = Ingestor(store: store, logger: logger)
         indexer = EntityIndexer(store: store)
