@@ -36,7 +36,6 @@ public final class SQLiteStore: Store {
         config.readonly = options.readOnly
         let maxSize = options.maxSizeBytes
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             if let maxSize {
                 let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
@@ -58,12 +57,6 @@ public final class SQLiteStore: Store {
             throw StoreError.from(error)
         }
     }
-
-    /// Each connection's page cache, in KiB (SQLite's default is 2,000). The stories list and a large story page
-    /// of a 1M-article desk touch more pages than the default holds, and re-read them from the OS every request
-    /// (a fifth of the list's CPU in `pread`, perf). The pool has at most six connections, so at most ~200 MB,
-    /// taken only as pages are read.
-    static let pageCacheKiB = 32_768
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) } catch { throw StoreError.from(error) }
