@@ -96,6 +96,14 @@ import DeskModel
         #expect(values("The minister travelled on Friday.") == ["Friday=2023-01-27"])
     }
 
+    /// A future modal anywhere earlier in the sentence sends a bare month or date forward; a full stop ends it.
+    @Test func modalFutureReachesAcrossTheClause() {
+        #expect(values("The members will take part in planning for the alliance summit in November.") == ["November=2023-11"])
+        #expect(values("The members took part in planning for the alliance summit in November.") == ["November=2022-11"])
+        #expect(values("It would double its flights between the two countries by Aug. 6.") == ["Aug. 6=2023-08-06"])
+        #expect(values("They will meet. The summit was held in November.") == ["November=2022-11"])
+    }
+
     @Test func offsetsAreUnicodeScalars() {
         // A decomposed "é" is one Character but two scalars.
         let s = "Cafe\u{301} owners met on Monday."

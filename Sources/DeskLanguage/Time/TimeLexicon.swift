@@ -106,6 +106,10 @@ enum TimeLexicon {
         "will", "shall", "ll", "scheduled", "expected", "plans", "planned", "upcoming", "next", "tomorrow",
         "await", "awaits", "awaiting", "effective",
     ]
+    /// Modals that put a whole clause in the future (month and date resolution look back to the sentence start).
+    static let futureModals: Set<String> = ["will", "shall", "ll", "would"]
+    /// How many tokens back a future modal may stand, within the sentence.
+    static let modalCueWindow = 20
     /// How many tokens back a future cue may stand.
     static let futureCueWindow = 6
 

@@ -37,7 +37,7 @@ extension TimeMatcher {
             if let y = yearNumber(k + 1) {
                 return emit(k + 2, .point(.day(CivilCalendar.dayNumber(y, m, min(d, CivilCalendar.daysInMonth(y, m)))), suffix: ""))
             }
-            return emit(k + 1, resolveMonthDay(m, d, future: det == "next" || futureCue(before: i)))
+            return emit(k + 1, resolveMonthDay(m, d, future: det == "next" || futureCue(before: i) || modalFutureCue(before: i)))
         }
         // Month [,|of] Year
         if let y = yearNumber(k) { return emit(k + 1, .point(.month(y, m), suffix: "")) }
@@ -61,7 +61,7 @@ extension TimeMatcher {
         case "this":
             guard let a = context.anchorDay else { return emit(end, .literal("XXXX-\(TimePoint.pad(m, 2))")) }
             return emit(end, .point(.month(CivilCalendar.civil(a).y, m), suffix: ""))
-        default: return emit(end, resolveMonth(m, future: futureCue(before: i), strict: false))
+        default: return emit(end, resolveMonth(m, future: futureCue(before: i) || modalFutureCue(before: i), strict: false))
         }
     }
 
@@ -78,7 +78,7 @@ extension TimeMatcher {
         if let y = yearNumber(mw.next) {
             return emit(mw.next + 1, .point(.day(CivilCalendar.dayNumber(y, m, min(d, CivilCalendar.daysInMonth(y, m)))), suffix: ""))
         }
-        return emit(mw.next, resolveMonthDay(m, d, future: futureCue(before: i)))
+        return emit(mw.next, resolveMonthDay(m, d, future: futureCue(before: i) || modalFutureCue(before: i)))
     }
 
     /// "2022-11-20", "11/20/2019".
@@ -175,6 +175,6 @@ extension TimeMatcher {
             return nil
         }
         guard let (m, d) = md else { return nil }
-        return emit(end, resolveMonthDay(m, d, future: futureCue(before: i)))
+        return emit(end, resolveMonthDay(m, d, future: futureCue(before: i) || modalFutureCue(before: i)))
     }
 }

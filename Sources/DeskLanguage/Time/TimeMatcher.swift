@@ -164,6 +164,19 @@ struct TimeMatcher {
         return false
     }
 
+    /// A future modal ("will", "shall", "'ll") earlier in the same sentence, at most `modalCueWindow` tokens
+    /// back: a month or date in a sentence about what will happen is the coming one ("will take part in the
+    /// summit in April"), however far the verb stands from it.
+    func modalFutureCue(before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, i - k <= TimeLexicon.modalCueWindow {
+            if toks[k].kind == .punct, [".", "?", "!", ";"].contains(toks[k].text) { return false }
+            if let w = word(k), TimeLexicon.futureModals.contains(w) { return true }
+            k -= 1
+        }
+        return false
+    }
+
     // MARK: resolution helpers
 
     func emit(_ end: Int, _ r: Resolved, kind: TimeRef.Kind = .date, remember: Bool = true) -> Match {
