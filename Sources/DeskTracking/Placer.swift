@@ -10,7 +10,8 @@ import Foundation
 /// - document frequencies of the article's terms (k ≤ TermVector.maxTerms): O(k log V), V the vocabulary;
 /// - candidate stories: the 32 heaviest terms × the 200 most recent postings of each (index story_terms_recent),
 ///   then an exact cosine with 12 profiles of ≤ 300 terms: O(32·200 + 12·300) reads, each O(log S);
-/// - same-source versions: the chosen story's 64 newest articles, at most 5 decoded: O(log N);
+/// - same-source versions: the source's 5 newest articles in the chosen story, their sentences hashed once and
+///   cached (`HeldSentenceHashes`): O(log N);
 /// - novelty: the story's memory of ≤ 1,500 recent sentences (read only since the last placement): O(1,500);
 /// - storing: the article's rows, ≤ 300 postings of its story, its terms' frequencies: O(k log V + 300 log S).
 /// So placement is O(log N) — flat but for B-tree depth — once a term's postings exceed 200 stories; below that,
@@ -42,8 +43,13 @@ public struct Placer: Sendable {
     let splitter = SentenceSplitter()
     /// Story memories between placements (one placer serves one store).
     public let memories: StoryMemoryCache
+    /// Held articles' sentences (hashed) between placements, for the same-source version check.
+    public let heldSentences: HeldSentenceHashes
 
-    public init(memories: StoryMemoryCache = StoryMemoryCache()) { self.memories = memories }
+    public init(memories: StoryMemoryCache = StoryMemoryCache(), heldSentences: HeldSentenceHashes = HeldSentenceHashes()) {
+        self.memories = memories
+        self.heldSentences = heldSentences
+    }
 
     public func place(_ analyzed: AnalyzedArticle, memory: any TrackingMemory, now: Date) throws -> Placement {
         let article = analyzed.article
@@ -95,9 +101,12 @@ public struct Placer: Sendable {
         if let best, effective(best) >= Self.joinThreshold {
             // A larger edit re-filed by the same source under another id: a new version of its held article.
             if article.source?.isEmpty == false {
+                let fresh = Set(analyzed.sentences.map { HeldSentenceHashes.hash($0.text) })
                 for held in try memory.articles(story: best.story, source: article.source!, limit: Self.sameSourceRecent) {
-                    guard held.docID != article.id, let old = try memory.storedArticle(id: held.id) else { continue }
-                    if Self.keptShare(of: version(old).sentences, in: analyzed.sentences.map(\.text)) >= Self.sameSourceKeptShare {
+                    guard held.docID != article.id,
+                          let old = try heldSentences.hashes(of: held, load: { try memory.storedArticle(id: held.id).map { version($0).sentences } })
+                    else { continue }
+                    if HeldSentenceHashes.keptShare(of: old, in: fresh) >= Self.sameSourceKeptShare {
                         return try revise(held, analyzed, hash: hash, simhash: simhash, vector: vector, memory: memory)
                     }
                 }
@@ -131,13 +140,6 @@ public struct Placer: Sendable {
                                    hash: hash, simhash: simhash, vector: vector, memory: memory)
         placement.revision = verdict
         return placement
-    }
-
-    /// Share of `old` sentences found verbatim in `new`.
-    static func keptShare(of old: [String], in new: [String]) -> Double {
-        guard !old.isEmpty else { return 0 }
-        let fresh = Set(new)
-        return Double(old.filter { fresh.contains($0) }.count) / Double(old.count)
     }
 
     /// Both name the same, non-empty source.

@@ -37,16 +37,19 @@ public final class StoryMemoryCache: @unchecked Sendable {
     /// The story's memory, brought up to date from `store`: its recent sentences (at most `limit` when read
     /// afresh), each with its stored id.
     public func memory(story: Int64, limit: Int, store: any TrackingMemory) throws -> StoryMemory {
+        // Taken out of the cache while it is brought up to date, so it is the only reference and grows in place
+        // (read in place, every placement copied the whole memory: its cost grew with the story).
         lock.lock()
         clock += 1
-        var held = stories[story]
+        var held = stories.removeValue(forKey: story)
         let now = clock
         lock.unlock()
 
-        if let h = held, h.memory.count > limit * Self.rebuildFactor { held = nil }
+        if let count = held?.memory.count, count > limit * Self.rebuildFactor { held = nil }
         let after = held?.lastSentence ?? 0
+        let wasHeld = held != nil
         let fresh = try store.sentences(story: story, after: after, limit: limit)
-        var entry = held ?? Held(memory: StoryMemory(), lastSentence: 0, lastUse: now)
+        var entry = (consume held) ?? Held(memory: StoryMemory(), lastSentence: 0, lastUse: now)
         for s in fresh {
             entry.memory.add(held: s)
             entry.lastSentence = max(entry.lastSentence, s.id)
@@ -55,7 +58,7 @@ public final class StoryMemoryCache: @unchecked Sendable {
 
         lock.lock()
         defer { lock.unlock() }
-        if held == nil { missCount += 1 } else { hitCount += 1 }
+        if wasHeld { hitCount += 1 } else { missCount += 1 }
         stories[story] = entry
         if stories.count > capacity { evictLeastRecent() }
         return entry.memory
