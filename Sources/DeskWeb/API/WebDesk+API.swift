@@ -126,9 +126,17 @@ extension WebDesk {
                                 rejected: rejected, queued: queued)
         }
         let ingestor = self.ingestor
-        let result = try await Blocking.run { () -> IngestResult in
+        // Extraction and analysis, one document per lane thread; then placement in order (IngestLane).
+        let analyzed = try await withThrowingTaskGroup(of: (Int, AnalyzedArticle).self) { group in
+            for (i, doc) in docs.enumerated() {
+                group.addTask { (i, try await IngestLane.run { ingestor.prepare([doc])[0] }) }
+            }
+            var out = [AnalyzedArticle?](repeating: nil, count: docs.count)
+            for try await (i, a) in group { out[i] = a }
+            return out.map { $0! }
+        }
+        let result = try await IngestLane.run { () -> IngestResult in
             var r = IngestResult(stored: 0, duplicates: 0, revised: 0, unchanged: 0, storiesOpened: 0, newSentences: 0, outcomes: [], rejected: rejected)
-            let analyzed = ingestor.prepare(docs)
             for (doc, item) in zip(docs, analyzed) {
                 let o = try ingestor.place(item)
                 switch o.action {
