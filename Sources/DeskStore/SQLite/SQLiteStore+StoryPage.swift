@@ -50,20 +50,20 @@ extension SQLiteStore: StoryPageStore {
 
     public func storyPage(id: Int64, _ request: StoryPageRequest) throws -> StoryPage? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE s.id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.summarySQL + " WHERE s.id = ?"), arguments: [id]) else { return nil }
             typealias R = StoryPageRequest
-            let articles = try Row.fetchAll(db, sql: Self.q("articles"),
+            let articles = try Row.fetchAll(db.cachedStatement(sql: Self.q("articles")),
                                             arguments: [id, R.articlesPerPage, (request.articlePage - 1) * R.articlesPerPage])
                 .map(Self.articleSummary)
             let updates = try Self.updateItems(db, story: id, rows: Row.fetchAll(
                 db, sql: Self.q("updates"), arguments: [id, R.updatesPerPage, (request.updatePage - 1) * R.updatesPerPage]))
             let fresh = try Self.updateItems(db, story: id, rows: Row.fetchAll(
                 db, sql: Self.q("fresh"), arguments: [id, request.seenAfter, R.freshLimit]))
-            let dates = try String.fetchAll(db, sql: Self.q("timelineDates"),
+            let dates = try String.fetchAll(db.cachedStatement(sql: Self.q("timelineDates")),
                                             arguments: [id, R.timelineDatesPerPage, (request.timelinePage - 1) * R.timelineDatesPerPage])
             var timeline: [TimelineItem] = []
             if let first = dates.first, let last = dates.last {
-                for row in try Row.fetchAll(db, sql: Self.q("timeline"), arguments: [id, first, last]) {
+                for row in try Row.fetchAll(db.cachedStatement(sql: Self.q("timeline")), arguments: [id, first, last]) {
                     let date: String = row["date"]
                     let source: String? = row["source"]
                     // One entry per date: the best-scored sentence states it; the other sources are credited.
@@ -76,27 +76,27 @@ extension SQLiteStore: StoryPageStore {
             }
             return StoryPage(
                 summary: Self.summary(row), articles: articles,
-                articleTotal: try Int.fetchOne(db, sql: Self.q("articleCount"), arguments: [id]) ?? 0,
+                articleTotal: try Int.fetchOne(db.cachedStatement(sql: Self.q("articleCount")), arguments: [id]) ?? 0,
                 updates: updates, fresh: fresh,
-                freshTotal: try Int.fetchOne(db, sql: Self.q("freshCount"), arguments: [id, request.seenAfter]) ?? 0,
-                newestUpdateID: try Int64.fetchOne(db, sql: Self.q("newest"), arguments: [id]) ?? 0,
+                freshTotal: try Int.fetchOne(db.cachedStatement(sql: Self.q("freshCount")), arguments: [id, request.seenAfter]) ?? 0,
+                newestUpdateID: try Int64.fetchOne(db.cachedStatement(sql: Self.q("newest")), arguments: [id]) ?? 0,
                 timeline: timeline,
-                timelineDates: try Int.fetchOne(db, sql: Self.q("timelineDateCount"), arguments: [id]) ?? 0,
-                revisedArticleIDs: try Int64.fetchAll(db, sql: Self.q("revised"), arguments: [
+                timelineDates: try Int.fetchOne(db.cachedStatement(sql: Self.q("timelineDateCount")), arguments: [id]) ?? 0,
+                revisedArticleIDs: try Int64.fetchAll(db.cachedStatement(sql: Self.q("revised")), arguments: [
                     id, R.revisedArticlesPerPage, (request.revisionPage - 1) * R.revisedArticlesPerPage]),
-                revisedTotal: try Int.fetchOne(db, sql: Self.q("revisedCount"), arguments: [id]) ?? 0)
+                revisedTotal: try Int.fetchOne(db.cachedStatement(sql: Self.q("revisedCount")), arguments: [id]) ?? 0)
         }
     }
 
     public func newestUpdateID(story: Int64) throws -> Int64? {
         try read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM stories WHERE id = ?", arguments: [story]) != nil else { return nil }
-            return try Int64.fetchOne(db, sql: Self.q("newest"), arguments: [story]) ?? 0
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM stories WHERE id = ?"), arguments: [story]) != nil else { return nil }
+            return try Int64.fetchOne(db.cachedStatement(sql: Self.q("newest")), arguments: [story]) ?? 0
         }
     }
 
     public func storyEntities(story: Int64, limit: Int) throws -> [EntitySummary] {
-        try read { db in try Row.fetchAll(db, sql: Self.q("entities"), arguments: [story, limit]).map(Self.entity) }
+        try read { db in try Row.fetchAll(db.cachedStatement(sql: Self.q("entities")), arguments: [story, limit]).map(Self.entity) }
     }
 
     /// Update items for rows of (id, text, score, seen_at, article_id, source, url), each credited with every
@@ -107,11 +107,11 @@ extension SQLiteStore: StoryPageStore {
         let sentenceIDs = rows.map { $0["id"] as Int64 }
         func json(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
         var copies: [Int64: [(String?, String?)]] = [:]
-        for r in try Row.fetchAll(db, sql: q("copies"), arguments: [json(articleIDs)]) {
+        for r in try Row.fetchAll(db.cachedStatement(sql: q("copies")), arguments: [json(articleIDs)]) {
             copies[r["key"], default: []].append((r["source"], r["url"]))
         }
         var restated: [Int64: [(String?, String?)]] = [:]
-        for r in try Row.fetchAll(db, sql: q("restated"), arguments: [json(sentenceIDs)]) {
+        for r in try Row.fetchAll(db.cachedStatement(sql: q("restated")), arguments: [json(sentenceIDs)]) {
             restated[r["key"], default: []].append((r["source"], r["url"]))
         }
         return rows.map { row in
@@ -135,7 +135,7 @@ extension SQLiteStore {
     public func queryPlan(_ sql: String) throws -> [String] {
         try read { db in
             let holes = sql.filter { $0 == "?" }.count
-            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql,
+            return try Row.fetchAll(db.cachedStatement(sql: "EXPLAIN QUERY PLAN " + sql),
                                     arguments: StatementArguments(Array(repeating: DatabaseValue.null, count: holes)))
                 .map { $0["detail"] as String }
         }

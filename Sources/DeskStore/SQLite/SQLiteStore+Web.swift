@@ -14,7 +14,7 @@ extension SQLiteStore: WebStore {
 
     public func user(tokenHash: String) throws -> WebUser? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM web_users WHERE token_hash = ?", arguments: [tokenHash]).map {
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_users WHERE token_hash = ?"), arguments: [tokenHash]).map {
                 WebUser(id: $0["id"], name: $0["name"], role: WebUser.Role(rawValue: $0["role"]) ?? .reader,
                         created: Date(timeIntervalSince1970: $0["created"]))
             }
@@ -33,7 +33,7 @@ extension SQLiteStore: WebStore {
 
     public func seenMark(user: Int64, story: Int64) throws -> SeenMark? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM web_seen WHERE user_id = ? AND story_id = ?", arguments: [user, story]).map {
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM web_seen WHERE user_id = ? AND story_id = ?"), arguments: [user, story]).map {
                 SeenMark(storyID: $0["story_id"], lastSentenceID: $0["last_sentence_id"], at: Date(timeIntervalSince1970: $0["at"]))
             }
         }
@@ -63,7 +63,7 @@ extension SQLiteStore: WebStore {
 
     public func articleRecord(id: Int64) throws -> ArticleRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]).map {
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM articles WHERE id = ?"), arguments: [id]).map {
                 ArticleRecord(summary: Self.articleSummary($0), storyID: $0["story_id"], similarity: $0["similarity"])
             }
         }
@@ -71,15 +71,15 @@ extension SQLiteStore: WebStore {
 
     public func duplicates(of id: Int64) throws -> [ArticleSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM articles WHERE duplicate_of = ? OR id = (SELECT duplicate_of FROM articles WHERE id = ?) ORDER BY id
-                """, arguments: [id, id]).map(Self.articleSummary)
+                """), arguments: [id, id]).map(Self.articleSummary)
         }
     }
 
     public func versions(articleID: Int64) throws -> [StoredVersion] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY version", arguments: [articleID]).compactMap { row in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY version"), arguments: [articleID]).compactMap { row in
                 guard let article = Self.decodeArticle(row["json"]) else { return nil }
                 let diff: String? = row["diff"]
                 let created = Date(timeIntervalSince1970: row["created"])
@@ -92,24 +92,24 @@ extension SQLiteStore: WebStore {
 
     public func storyIDs(source: String) throws -> [Int64] {
         try read { db in
-            try Int64.fetchAll(db, sql: "SELECT DISTINCT story_id FROM articles WHERE source = ? AND story_id IS NOT NULL", arguments: [source])
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT story_id FROM articles WHERE source = ? AND story_id IS NOT NULL"), arguments: [source])
         }
     }
 
     public func activity(story: Int64) throws -> [DayActivity] {
         try read { db in
             var days: [String: DayActivity] = [:]
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT date(COALESCE(published, ingested), 'unixepoch') AS day, COUNT(*) AS n FROM articles
                 WHERE story_id = ? GROUP BY day
-                """, arguments: [story]) {
+                """), arguments: [story]) {
                 let day: String = row["day"]
                 days[day] = DayActivity(day: day, articles: row["n"], updates: 0)
             }
-            for row in try Row.fetchAll(db, sql: """
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT date(seen_at, 'unixepoch') AS day, COUNT(*) AS n FROM sentences
                 WHERE story_id = ? AND novelty = 'new' GROUP BY day
-                """, arguments: [story]) {
+                """), arguments: [story]) {
                 let day: String = row["day"]
                 days[day, default: DayActivity(day: day, articles: 0, updates: 0)].updates = row["n"]
             }
@@ -119,11 +119,11 @@ extension SQLiteStore: WebStore {
 
     public func updates(afterSentence: Int64, limit: Int) throws -> [UpdateItem] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT x.id, x.story_id, x.text, x.score, x.seen_at, x.article_id, a.source, a.url
                 FROM sentences x JOIN articles a ON a.id = x.article_id
                 WHERE x.novelty = 'new' AND x.story_id IS NOT NULL AND x.id > ? ORDER BY x.id LIMIT ?
-                """, arguments: [afterSentence, limit]).map { row in
+                """), arguments: [afterSentence, limit]).map { row in
                 let source: String? = row["source"], url: String? = row["url"]
                 return UpdateItem(sentenceID: row["id"], storyID: row["story_id"], text: row["text"], score: row["score"],
                                   firstSeen: Date(timeIntervalSince1970: row["seen_at"]), articleID: row["article_id"],
@@ -133,6 +133,6 @@ extension SQLiteStore: WebStore {
     }
 
     public func newestSentenceID() throws -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM sentences WHERE novelty = 'new'") ?? 0 }
+        try read { db in try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM sentences WHERE novelty = 'new'")) ?? 0 }
     }
 }

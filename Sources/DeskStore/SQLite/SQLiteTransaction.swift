@@ -21,29 +21,29 @@ struct SQLiteTransaction: StoreTransaction {
     // MARK: TrackingMemory
 
     func article(docID: String) throws -> HeldArticle? {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE doc_id = ?", arguments: [docID]) { return Self.held(row) }
-        return try Row.fetchOne(db, sql: """
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM articles WHERE doc_id = ?"), arguments: [docID]) { return Self.held(row) }
+        return try Row.fetchOne(db.cachedStatement(sql: """
             SELECT a.* FROM article_aliases x JOIN articles a ON a.id = x.article_id WHERE x.doc_id = ?
-            """, arguments: [docID]).map(Self.held)
+            """), arguments: [docID]).map(Self.held)
     }
 
     func storedArticle(id: Int64) throws -> Article? {
-        guard let json = try String.fetchOne(db, sql: "SELECT json FROM articles WHERE id = ?", arguments: [id]) else { return nil }
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM articles WHERE id = ?"), arguments: [id]) else { return nil }
         return try? JSONDecoder().decode(Article.self, from: Data(json.utf8))
     }
 
     func articles(contentHash: String) throws -> [HeldArticle] {
-        try Row.fetchAll(db, sql: "SELECT * FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 5",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 5"),
                          arguments: [contentHash]).map(Self.held)
     }
 
     func articles(simhashBands: [Int64]) throws -> [HeldArticle] {
         guard !simhashBands.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: simhashBands.count).joined(separator: ",")
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT a.* FROM articles a WHERE a.id IN (SELECT article_id FROM simhash_bands WHERE band IN (\(marks)) LIMIT 200)
             AND a.duplicate_of IS NULL
-            """, arguments: StatementArguments(simhashBands)).map(Self.held)
+            """), arguments: StatementArguments(simhashBands)).map(Self.held)
     }
 
     func nearestStories(to vector: [String: Double], activeSince: Date, limit: Int) throws -> [StoryMatch] {
@@ -57,17 +57,17 @@ struct SQLiteTransaction: StoreTransaction {
         args.append(activeSince.timeIntervalSince1970)
         args.append(Self.postingsPerTerm)
         args.append(max(limit, Self.candidateStories))
-        let candidates = try Int64.fetchAll(db, sql: """
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             WITH q(term, w) AS (VALUES \(values))
             SELECT st.story_id FROM q JOIN story_terms st ON st.term = q.term AND st.story_id IN (
                 SELECT p.story_id FROM story_terms p WHERE p.term = q.term AND p.last_seen >= ?
                 ORDER BY p.last_seen DESC LIMIT ?)
             GROUP BY st.story_id ORDER BY SUM(st.weight * q.w) DESC, st.story_id LIMIT ?
-            """, arguments: StatementArguments(args))
+            """), arguments: StatementArguments(args))
         // 2. The exact cosine with each candidate's whole profile (the article vector is unit-length).
         var matches: [StoryMatch] = []
         for id in candidates {
-            guard let row = try Row.fetchOne(db, sql: "SELECT profile, norm, last_seen FROM stories WHERE id = ?", arguments: [id]) else { continue }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT profile, norm, last_seen FROM stories WHERE id = ?"), arguments: [id]) else { continue }
             let profile = ProfileCoding.decode(row["profile"] ?? Data())
             let norm: Double = row["norm"]
             var dot = 0.0
@@ -80,7 +80,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func sentences(story: Int64, limit: Int) throws -> [HeldSentence] {
-        try Row.fetchAll(db, sql: "SELECT id, article_id, text, terms FROM sentences WHERE story_id = ? ORDER BY id DESC LIMIT ?",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, article_id, text, terms FROM sentences WHERE story_id = ? ORDER BY id DESC LIMIT ?"),
                          arguments: [story, limit]).map { row in
             let terms: String = row["terms"]
             return HeldSentence(id: row["id"], articleID: row["article_id"], text: row["text"],
@@ -90,17 +90,17 @@ struct SQLiteTransaction: StoreTransaction {
 
     func articles(story: Int64, source: String, limit: Int) throws -> [HeldArticle] {
         // The story's newest articles by id (index articles_story), filtered by source: bounded whatever the story's size.
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM (SELECT * FROM articles WHERE story_id = ? AND duplicate_of IS NULL ORDER BY id DESC LIMIT ?)
             WHERE lower(source) = lower(?) LIMIT ?
-            """, arguments: [story, Self.sameSourceScan, source, limit]).map(Self.held)
+            """), arguments: [story, Self.sameSourceScan, source, limit]).map(Self.held)
     }
 
     func sentences(story: Int64, after: Int64, limit: Int) throws -> [HeldSentence] {
         // Index range scan on sentences_story (story_id, id): only what the caller has not seen.
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, article_id, text, terms FROM sentences WHERE story_id = ? AND id > ? ORDER BY id DESC LIMIT ?
-            """, arguments: [story, after, limit]).reversed().map { row in
+            """), arguments: [story, after, limit]).reversed().map { row in
             let terms: String = row["terms"]
             return HeldSentence(id: row["id"], articleID: row["article_id"], text: row["text"],
                                 terms: terms.isEmpty ? nil : terms.split(separator: " ").map(String.init))
@@ -114,11 +114,11 @@ struct SQLiteTransaction: StoreTransaction {
         var counts: [String: Int] = [:]
         if !terms.isEmpty {
             let marks = Array(repeating: "?", count: terms.count).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "SELECT term, df FROM term_df WHERE term IN (\(marks))", arguments: StatementArguments(terms)) {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT term, df FROM term_df WHERE term IN (\(marks))"), arguments: StatementArguments(terms)) {
                 counts[row["term"]] = row["df"]
             }
         }
-        let total = try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'documents'") ?? 0
+        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM counters WHERE name = 'documents'")) ?? 0
         return (counts, total)
     }
 
@@ -141,14 +141,14 @@ struct SQLiteTransaction: StoreTransaction {
             // An earlier version read again (a stream replayed, or a restart after a crash re-reading what came
             // before the newer version) is already held: storing it would turn the clock back and depend on where
             // the previous run stopped.
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM revisions WHERE article_id = ? AND content_hash = ? LIMIT 1",
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM revisions WHERE article_id = ? AND content_hash = ? LIMIT 1"),
                                  arguments: [id, placement.contentHash]) == true {
                 return PlacementOutcome(action: .unchanged, articleID: id, storyID: placement.storyID, openedStory: false, newSentences: 0)
             }
-            let old = try String.fetchOne(db, sql: "SELECT json FROM articles WHERE id = ?", arguments: [id]) ?? "{}"
-            let oldVersion = try Int.fetchOne(db, sql: "SELECT version FROM articles WHERE id = ?", arguments: [id]) ?? 1
-            let oldHash = try String.fetchOne(db, sql: "SELECT content_hash FROM articles WHERE id = ?", arguments: [id]) ?? ""
-            let oldSentences = try String.fetchAll(db, sql: Self.articleSentencesQuery, arguments: [id])
+            let old = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM articles WHERE id = ?"), arguments: [id]) ?? "{}"
+            let oldVersion = try Int.fetchOne(db.cachedStatement(sql: "SELECT version FROM articles WHERE id = ?"), arguments: [id]) ?? 1
+            let oldHash = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?"), arguments: [id]) ?? ""
+            let oldSentences = try String.fetchAll(db.cachedStatement(sql: Self.articleSentencesQuery), arguments: [id])
             let newTexts = analyzed.sentences.map(\.text)
             let added = newTexts.filter { !Set(oldSentences).contains($0) }
             let removed = oldSentences.filter { !Set(newTexts).contains($0) }
@@ -286,7 +286,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func mergeProfile(story: Int64, terms: [String: Double], at seen: Double) throws {
-        let old = ProfileCoding.decode(try Data.fetchOne(db, sql: "SELECT profile FROM stories WHERE id = ?", arguments: [story]) ?? Data())
+        let old = ProfileCoding.decode(try Data.fetchOne(db.cachedStatement(sql: "SELECT profile FROM stories WHERE id = ?"), arguments: [story]) ?? Data())
         var profile = old
         for (t, w) in terms { profile[t, default: 0] += w }
         let top = profile.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(Self.storyProfileTerms)
