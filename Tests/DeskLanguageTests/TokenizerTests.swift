@@ -21,4 +21,22 @@ import Testing
     func stemmer(_ pair: (String, String)) {
         #expect(LightStemmer.stem(pair.0) == pair.1)
     }
+
+    /// Strings built from scalars byte by byte equal those the standard library builds, for every UTF-8 length.
+    @Test func scalarSlicesEncodeLikeTheStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF]
+        for _ in 0..<500 {
+            let scalars = (0..<Int.random(in: 0...40, using: &rng)).compactMap { _ in
+                Unicode.Scalar(UInt32.random(in: pools.randomElement(using: &rng)!, using: &rng))
+            }
+            let a = scalars.isEmpty ? 0 : Int.random(in: 0...scalars.count, using: &rng)
+            let b = Int.random(in: a...scalars.count, using: &rng)
+            #expect(ScalarTokenizer.slice(scalars, a, b) == String(String.UnicodeScalarView(scalars[a..<b])))
+        }
+        let text = "Café – 日本 🇫🇷 “quoted” naïve"
+        let scalars = Array(text.unicodeScalars)
+        #expect(ScalarTokenizer.slice(scalars, 0, scalars.count) == text)
+    }
 }
+

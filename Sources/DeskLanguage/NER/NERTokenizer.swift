@@ -14,7 +14,7 @@ enum NERTokenizer {
 
     /// "American" in "American-made": a demonym or country name before a hyphenated lower-case word.
     static func isCountryWord(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        let w = String(String.UnicodeScalarView(s)).lowercased()
+        let w = ScalarTokenizer.string(s[...]).lowercased()
         return CountryAliases.countryCode(demonym: w) != nil || CountryAliases.countryCode(name: w) != nil
     }
 
@@ -61,7 +61,7 @@ enum NERTokenizer {
             for r in lead { out.append(make(scalars, r)) }
             // "then-Prime Minister", "ex-President": the time-bound prefix stands alone.
             for prefix in timeBoundPrefixes where b - a > prefix.count + 1 && scalars[a + prefix.count] == "-"
-                && String(String.UnicodeScalarView(scalars[a..<(a + prefix.count)])).lowercased() == prefix
+                && ScalarTokenizer.string(scalars[a..<(a + prefix.count)]).lowercased() == prefix
                 && ScalarClass.isUppercase(scalars[a + prefix.count + 1]) {
                 out.append(make(scalars, a..<(a + prefix.count))); out.append(make(scalars, (a + prefix.count)..<(a + prefix.count + 1)))
                 a += prefix.count + 1
@@ -85,9 +85,7 @@ enum NERTokenizer {
         let body = s[a..<(b - 1)]
         if body.isEmpty { return true }
         if body.contains(".") { return true }  // "U.S.", "a.m."
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: body)
-        let lower = String(view).lowercased()
+        let lower = ScalarTokenizer.string(body).lowercased()
         if isLastChunk { return false }
         if body.count == 1, ScalarClass.isUppercase(body.first!) { return true }  // initial "J."
         return Abbreviations.titles.contains(lower) || Abbreviations.beforeNumbers.contains(lower)
