@@ -20,6 +20,10 @@ public struct EntityTagger: Sendable {
         return try? PerceptronModel.load(data)
     }()
 
+    /// Whether labels are made consistent across a document; `UPDESK_NER_NO_CONSISTENCY` turns it off (to
+    /// measure what it adds). Read once: the environment is a dictionary built afresh on every read.
+    static let documentConsistency = ProcessInfo.processInfo.environment["UPDESK_NER_NO_CONSISTENCY"] == nil
+
     public func tag(_ sentence: String) -> [EntityMention] {
         tagSpans(sentence).map(\.mention)
     }
@@ -44,7 +48,7 @@ public struct EntityTagger: Sendable {
             NERConstraints.datelines(s.tokens, &ls)
             return ls
         }
-        if ProcessInfo.processInfo.environment["UPDESK_NER_NO_CONSISTENCY"] == nil { DocumentConsistency.apply(prepared, &labels) }
+        if Self.documentConsistency { DocumentConsistency.apply(prepared, &labels) }
         return zip(prepared, labels).map { s, labels in
             let scalars = Array(s.text.unicodeScalars)
             var tagged = NERLabel.spans(labels).map { span in
