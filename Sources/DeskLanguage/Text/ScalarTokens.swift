@@ -102,21 +102,10 @@ enum ScalarTokenizer {
         return String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
             var n = 0
             for scalar in scalars {
-                let v = scalar.value
-                if v < 0x80 {
-                    buffer[n] = UInt8(truncatingIfNeeded: v); n += 1
-                } else if v < 0x800 {
-                    buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
-                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n += 2
-                } else if v < 0x10000 {
-                    buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                    buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n += 3
+                if scalar.isASCII {
+                    buffer[n] = UInt8(truncatingIfNeeded: scalar.value); n += 1
                 } else {
-                    buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
-                    buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
-                    buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                    buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n += 4
+                    UTF8.encode(scalar) { buffer[n] = $0; n += 1 }
                 }
             }
             return n

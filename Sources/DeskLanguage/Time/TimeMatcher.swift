@@ -164,9 +164,9 @@ struct TimeMatcher {
         return false
     }
 
-    /// A future modal ("will", "shall", "'ll") earlier in the same sentence, at most `modalCueWindow` tokens
-    /// back: a month or date in a sentence about what will happen is the coming one ("will take part in the
-    /// summit in April"), however far the verb stands from it.
+    /// A future modal (`TimeLexicon.futureModals`: "will", "shall", "'ll", "would") earlier in the same sentence,
+    /// at most `modalCueWindow` tokens back: a month or date in a sentence about what will happen is the coming
+    /// one ("will take part in the summit in April"), however far the verb stands from it.
     func modalFutureCue(before i: Int) -> Bool {
         var k = i - 1
         while k >= 0, i - k <= TimeLexicon.modalCueWindow {
