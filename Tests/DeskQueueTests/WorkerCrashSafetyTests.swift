@@ -20,7 +20,17 @@ struct WorkerCrashSafetyTests {
     /// A killed worker's jobs are claimed again after this lease; short, so the test does not wait long.
     static let leaseSeconds = 2
     /// A kill lands this long after the worker was started (uniform, milliseconds): start-up, claims, placements.
+    /// The upper end is cut down for a fast machine or build (`killWindow(cleanRunMs:kills:)`).
     static let killWindowMs: ClosedRange<UInt64> = 150...2_500
+
+    /// The kill window for a queue that one clean worker drains in `cleanRunMs`: its mean stays below
+    /// `cleanRunMs / kills`, so the killed runs together cannot drain the queue before the last kill, however fast
+    /// the worker has become. A fixed window made the short run fail on a fast build ("the queue is too short").
+    static func killWindow(cleanRunMs: UInt64, kills: Int) -> ClosedRange<UInt64> {
+        let share = cleanRunMs / UInt64(max(kills, 1))
+        let upper = min(killWindowMs.upperBound, max(killWindowMs.lowerBound + 50, share))
+        return killWindowMs.lowerBound...upper
+    }
 
     @Test("SIGKILLed worker, restarted, ends as one clean run: every queued document placed exactly once, same stories and new facts")
     func killAndRestartWorker() async throws {
@@ -28,11 +38,14 @@ struct WorkerCrashSafetyTests {
         let docs = SyntheticStream.documents(perTopic: long ? 200 : 12)
         let (clean, crash) = try await offPool { () -> (String, CrashRun) in
             let cleanURL = try Self.queue(docs)
+            let started = DispatchTime.now().uptimeNanoseconds
             let cleanRun = try Self.launch(cleanURL)
             cleanRun.waitUntilExit()
             guard cleanRun.terminationStatus == 0 else { throw HarnessFailure("the clean worker exited with \(cleanRun.terminationStatus)") }
+            let cleanRunMs = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            let window = Self.killWindow(cleanRunMs: cleanRunMs, kills: Self.kills)
             let crashURL = try Self.queue(docs)
-            return (cleanURL, try Self.crashRun(crashURL, kills: Self.kills, seed: Self.seed))
+            return (cleanURL, try Self.crashRun(crashURL, kills: Self.kills, seed: Self.seed, window: window))
         }
         #expect(crash.kills == Self.kills)
         let crashed = try PostgresStore(location: PostgresLocation(url: crash.url))
@@ -50,7 +63,7 @@ struct WorkerCrashSafetyTests {
         // A killed worker's jobs are taken again at once, oldest first (WorkerPresence), so the order of placement,
         // and with it which sentences were new, is the clean run's.
         #expect(updates == cleanUpdates, "new facts only in one run: \(updates.symmetricDifference(cleanUpdates).sorted().prefix(3))")
-        print("worker crash run: \(crash.kills) kills, \(crash.finishedEarly) runs ended before their kill; "
+        print("worker crash run: \(crash.kills) kills in \(crash.window) ms windows, \(crash.finishedEarly) runs ended before their kill; "
               + "\(a.articles) articles, \(a.duplicates) copies, \(a.stories) stories; same stories as the clean run; "
               + "\(updates.count) new facts, \(updates == cleanUpdates ? "the same as" : "\(updates.symmetricDifference(cleanUpdates).count) differing from") the clean run's")
     }
@@ -66,16 +79,17 @@ struct WorkerCrashSafetyTests {
 
     struct CrashRun: Sendable {
         var url: String
+        var window: ClosedRange<UInt64>
         var kills = 0
         var finishedEarly = 0
     }
 
-    static func crashRun(_ url: String, kills: Int, seed: UInt64) throws -> CrashRun {
+    static func crashRun(_ url: String, kills: Int, seed: UInt64, window: ClosedRange<UInt64>) throws -> CrashRun {
         var rng = SeededRandom(seed: seed)
-        var run = CrashRun(url: url)
+        var run = CrashRun(url: url, window: window)
         while run.kills < kills {
             let worker = try launch(url)
-            usleep(UInt32((killWindowMs.lowerBound + rng.next() % (killWindowMs.upperBound - killWindowMs.lowerBound + 1)) * 1000))
+            usleep(UInt32((window.lowerBound + rng.next() % (window.upperBound - window.lowerBound + 1)) * 1000))
             if worker.isRunning {
                 kill(worker.processIdentifier, SIGKILL)
                 worker.waitUntilExit()
@@ -83,7 +97,7 @@ struct WorkerCrashSafetyTests {
             } else {
                 guard worker.terminationStatus == 0 else { throw HarnessFailure("a worker exited with \(worker.terminationStatus)") }
                 run.finishedEarly += 1
-                if run.finishedEarly > 2 { throw HarnessFailure("the queue is too short for \(kills) kills") }
+                if run.finishedEarly > 2 { throw HarnessFailure("the queue is too short for \(kills) kills in \(window) ms") }
             }
         }
         let last = try launch(url)
