@@ -39,17 +39,47 @@ public struct NoveltyJudge: Sendable {
         return judge(analyzed, story: memory)
     }
 
-    /// Judges against a story memory whose entries carry stored sentence ids (a copy is extended with the
-    /// article's own sentences; the caller's memory is left as it was).
+    /// Judges against a story memory whose entries carry stored sentence ids, read-only: the article's own
+    /// earlier sentences are held in a small memory of their own. (Extending a copy of the story memory, as this
+    /// once did, copied all of it, the story's whole vocabulary and index, for every article placed.)
+    ///
+    /// The verdicts are those of `judge(_:memory:article:seen:withinArticle: true)` on a copy of `story`: the
+    /// best match is the one with the highest containment over the story's sentences and the article's
+    /// earlier ones together (on a tie, the story's: it is the evidence a reader can follow).
     public func judge(_ analyzed: AnalyzedArticle, story: StoryMemory) -> [Placement.PlacedSentence] {
-        var memory = story
-        let verdicts = judge(analyzed, memory: &memory, article: -2, seen: analyzed.article.published?.value ?? .distantPast,
-                             withinArticle: true)
-        return zip(analyzed.sentences, verdicts).map { sentence, v in
-            let evidence = v.novelty == .restated ? v.match.map { memory.entries[$0].id }.flatMap { $0 > 0 ? $0 : nil } : nil
-            return .init(index: sentence.index, text: sentence.text, novelty: v.novelty, evidence: evidence,
-                         score: importance(sentence, numbers: v.numbers), terms: Array(Set(sentence.terms)).sorted())
+        let published = analyzed.article.published?.value
+        let seen = published ?? .distantPast
+        var own = StoryMemory()
+        var out: [Placement.PlacedSentence] = []
+        out.reserveCapacity(analyzed.sentences.count)
+        for sentence in analyzed.sentences {
+            let terms = own.intern(sentence.terms)
+            let known = story.known(sentence.terms)
+            let numbers = NumberFacts.numbers(sentence.text)
+            let minimum = terms.count < Self.minimumTerms ? 1.0 : Self.restatementContainment
+            let exact = terms.count < Self.minimumTerms
+            let inStory = story.bestMatch(known, of: terms.count, minimumContainment: minimum, exact: exact)
+            let inArticle = own.bestMatch(terms, minimumContainment: minimum, exact: exact)
+            var novelty = Novelty.new
+            var evidence: Int64?
+            let matchedNumbers: Set<String>?
+            if let m = inStory, m.containment >= (inArticle?.containment ?? 0) {
+                matchedNumbers = story.entries[m.slot].numbers
+                evidence = story.entries[m.slot].id > 0 ? story.entries[m.slot].id : nil
+            } else {
+                matchedNumbers = inArticle.map { own.entries[$0.slot].numbers }
+            }
+            if let matchedNumbers, numbers.isEmpty || numbers.isSubset(of: matchedNumbers) {
+                novelty = .restated
+            } else {
+                evidence = nil
+                if isBackground(sentence, published: published) { novelty = .background }
+                own.add(id: 0, terms: terms, numbers: numbers, article: -2, seen: seen)
+            }
+            out.append(.init(index: sentence.index, text: sentence.text, novelty: novelty, evidence: evidence,
+                             score: importance(sentence, numbers: numbers), terms: Array(Set(sentence.terms)).sorted()))
         }
+        return out
     }
 
     /// Judges every sentence of one article against `memory` and adds the article to it: restated sentences
@@ -69,8 +99,8 @@ public struct NoveltyJudge: Sendable {
             var verdict = Verdict(novelty: .new, match: nil, containment: 0, changedNumber: false, terms: terms, numbers: numbers,
                                   slot: nil)
             let minimum = terms.count < Self.minimumTerms ? 1.0 : Self.restatementContainment
-            if let m = memory.bestMatch(terms, minimumContainment: minimum, skipArticle: withinArticle ? nil : article),
-               terms.count >= Self.minimumTerms || memory.entries[m.slot].terms == terms {
+            if let m = memory.bestMatch(terms, minimumContainment: minimum, skipArticle: withinArticle ? nil : article,
+                                        exact: terms.count < Self.minimumTerms) {
                 verdict.match = m.slot
                 verdict.containment = m.containment
                 verdict.changedNumber = !numbers.isEmpty && !numbers.isSubset(of: memory.entries[m.slot].numbers)

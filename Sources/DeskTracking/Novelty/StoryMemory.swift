@@ -84,20 +84,30 @@ public struct StoryMemory: Sendable {
 
     /// The held sentence that contains the largest share of `terms` (containment = shared / |terms|), among
     /// those sharing at least `minimumContainment` of them; nil when none does. `skipArticle` leaves out the
-    /// sentences of one article (an article does not restate itself).
-    public func bestMatch(_ terms: [Int32], minimumContainment: Double, skipArticle: Int? = nil) -> (slot: Int, containment: Double)? {
-        let n = terms.count
-        guard n > 0 else { return nil }
+    /// sentences of one article (an article does not restate itself). `exact`: only a sentence of exactly
+    /// these terms counts (for sentences too short for containment to mean anything).
+    public func bestMatch(_ terms: [Int32], minimumContainment: Double, skipArticle: Int? = nil,
+                          exact: Bool = false) -> (slot: Int, containment: Double)? {
+        bestMatch(terms, of: terms.count, minimumContainment: minimumContainment, skipArticle: skipArticle, exact: exact)
+    }
+
+    /// The same for a sentence of `n` distinct terms of which only `terms` are known to this memory (the others
+    /// cannot be shared): containment is still counted against all `n`.
+    public func bestMatch(_ terms: [Int32], of n: Int, minimumContainment: Double, skipArticle: Int? = nil,
+                          exact: Bool = false) -> (slot: Int, containment: Double)? {
+        guard n > 0, !exact || terms.count == n else { return nil }
         let needed = max(1, Int((minimumContainment * Double(n)).rounded(.up)))
+        guard terms.count >= needed else { return nil }
         // Rarest terms first: their posting lists are short.
         let byRarity = terms.sorted { postingCount($0) < postingCount($1) }
-        let prefix = byRarity.prefix(n - needed + 1)
+        let prefix = byRarity.prefix(terms.count - needed + 1)
         var seenSlots = Set<Int32>()
         var best: (slot: Int, containment: Double)?
         for t in prefix where Int(t) < postings.count {
             for slot in postings[Int(t)] where seenSlots.insert(slot).inserted {
                 let e = entries[Int(slot)]
                 if let skipArticle, e.article == skipArticle { continue }
+                if exact && e.terms.count != n { continue }
                 let shared = Self.intersectionCount(terms, e.terms)
                 guard shared >= needed else { continue }
                 let c = Double(shared) / Double(n)
