@@ -9,8 +9,35 @@ public enum Fingerprint {
     /// Fewer words than this and SimHash is too noisy to trust: only exact matches count then.
     public static let minimumWordsForSimHash = 25
 
-    /// Normalised words: lower-cased runs of letters and digits.
+    /// Normalised words: lower-cased runs of letters and digits (Characters, as `wordsByCharacter` reads them).
+    ///
+    /// Text is cut at ASCII white space first; a piece of plain ASCII is read byte by byte, any other piece by
+    /// Characters. The words are the same: no word runs across white space, and in ASCII a letter or digit is
+    /// exactly [A-Za-z0-9]. (Read by Characters throughout, this was a tenth of the place stage's time.)
     public static func words(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [String] = []
+            var start = 0
+            while start < bytes.count {
+                while start < bytes.count, isASCIISpace(bytes[start]) { start += 1 }
+                var end = start
+                var ascii = true
+                while end < bytes.count, !isASCIISpace(bytes[end]) {
+                    if bytes[end] >= 0x80 { ascii = false }
+                    end += 1
+                }
+                guard end > start else { break }
+                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if ascii { asciiWords(piece, into: &out) } else { out += wordsByCharacter(String(decoding: piece, as: UTF8.self)) }
+                start = end
+            }
+            return out
+        }
+    }
+
+    /// The reference reading: Character by Character over the lower-cased text.
+    static func wordsByCharacter(_ text: String) -> [String] {
         var out: [String] = []
         var current = ""
         for ch in text.lowercased() {
@@ -18,6 +45,29 @@ public enum Fingerprint {
         }
         if !current.isEmpty { out.append(current) }
         return out
+    }
+
+    static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [String]) {
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count, !isASCIIWordByte(bytes[i]) { i += 1 }
+            let start = i
+            while i < bytes.count, isASCIIWordByte(bytes[i]) { i += 1 }
+            guard i > start else { break }
+            out.append(String(unsafeUninitializedCapacity: i - start) { buffer in
+                for k in start..<i {
+                    let b = bytes[k]
+                    buffer[k - start] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                return i - start
+            })
+        }
+    }
+
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
     }
 
     /// 128-bit hash of the normalised words, as 32 hex digits: equal for texts that differ only in

@@ -11,6 +11,21 @@ struct FingerprintTests {
         would depend on data, and markets rallied on the news as bond yields fell across the curve.
         """
 
+    @Test("words read byte-wise where text is ASCII are the words read Character by Character")
+    func wordsDifferential() {
+        // Pieces chosen for the edges: ASCII white space of every kind, CR LF, curly quotes, a combining accent
+        // after an ASCII letter and after a space, precomposed letters, a final sigma, CJK, Arabic digits, emoji
+        // with modifiers, no-break and other Unicode spaces.
+        let pieces = ["Storm", "HITS", "coast", "2,500", "U.S.", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "—", "’s", "“", "”",
+                      "e\u{301}", " \u{301}x", "café", "ΟΔΟΣ", "東京", "٣٤", "👍🏽", "\u{A0}", "\u{2009}", "ǅ", "İ", "-", ".", "x"]
+        var rng = SeededRandom(seed: 9)
+        for _ in 0..<3_000 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(Fingerprint.words(text) == Fingerprint.wordsByCharacter(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(Fingerprint.words("Storm hits coast!  Thousands flee.") == ["storm", "hits", "coast", "thousands", "flee"])
+    }
+
     @Test("the content hash ignores case, punctuation and white space, and nothing else")
     func contentHash() {
         let a = Fingerprint.contentHash(Fingerprint.words("Storm hits coast!  Thousands flee."))
