@@ -131,6 +131,7 @@ public final class QueueWorker: @unchecked Sendable {
             let now = clock()
             let placement = try placer.place(analyzed, memory: tx, now: now)
             let outcome = try tx.apply(placement, to: analyzed, ingestedAt: now)
+            placer.stored(outcome, placement: placement, analyzed: analyzed)
             try tx.completeJob(job, outcome: outcome.action.rawValue)
             if outcome.newSentences > 0 { try WatchOutbox.queue(in: tx, now: now) }
             if outcome.newSentences > 0, let story = outcome.storyID {

@@ -122,6 +122,15 @@ public struct Placer: Sendable {
         return placement
     }
 
+    /// Tells the placer what the store made of a placement (inside the same transaction), so what it keeps between
+    /// placements knows the new article: its sentences, as `version` would read them back from the store.
+    public func stored(_ outcome: PlacementOutcome, placement: Placement, analyzed: AnalyzedArticle) {
+        // Only a new article's text is stored as analysed; a headline-only item's sentences come from its title.
+        guard outcome.action == .stored, !analyzed.article.paragraphs.isEmpty else { return }
+        heldSentences.remember(article: outcome.articleID, contentHash: placement.contentHash,
+                               sentences: analyzed.sentences.map(\.text))
+    }
+
     /// `analyzed` as a version of `held`: unchanged when the text is the same or the change is cosmetic (a
     /// timestamp, a counter, a dateline), else a revision with its sentence and word diff.
     func revise(_ held: HeldArticle, _ analyzed: AnalyzedArticle, hash: String, simhash: UInt64, vector: TermVector,

@@ -116,7 +116,11 @@ public struct IngestBench: Sendable {
                 let s = StageClock.threadSeconds()
                 let placement = try ingestor.placer.place(analyzed, memory: tx, now: Date())
                 placed = StageClock.threadSeconds() - s
-                return try tx.apply(placement, to: analyzed, ingestedAt: Date())
+                let outcome = try tx.apply(placement, to: analyzed, ingestedAt: Date())
+                let r = StageClock.threadSeconds()
+                ingestor.placer.stored(outcome, placement: placement, analyzed: analyzed)
+                placed += StageClock.threadSeconds() - r
+                return outcome
             }
             u = StageClock.threadSeconds()
             times.place += placed

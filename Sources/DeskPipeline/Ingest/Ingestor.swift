@@ -144,7 +144,9 @@ public final class Ingestor: @unchecked Sendable {
         do {
             return try store.write { tx in
                 let placement = try placer.place(analyzed, memory: tx, now: now)
-                return try tx.apply(placement, to: analyzed, ingestedAt: now)
+                let outcome = try tx.apply(placement, to: analyzed, ingestedAt: now)
+                placer.stored(outcome, placement: placement, analyzed: analyzed)
+                return outcome
             }
         } catch {
             // What the story memories read inside a rolled-back transaction may not exist: read afresh next time.

@@ -49,6 +49,15 @@ public final class HeldSentenceHashes: @unchecked Sendable {
         return hashes
     }
 
+    /// Records the sentences of an article just stored, so the first later placement that compares with it
+    /// does not read it back and split it again.
+    func remember(article: Int64, contentHash: String, sentences: [String]) {
+        let hashes = sentences.map(Self.hash)
+        lock.lock()
+        insert(hashes, for: Key(article: article, contentHash: contentHash))
+        lock.unlock()
+    }
+
     /// Call with the lock held.
     private func insert(_ hashes: [Int], for key: Key) {
         if current.count >= capacity / 2 {
