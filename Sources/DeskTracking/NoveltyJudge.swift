@@ -56,8 +56,8 @@ public struct NoveltyJudge: Sendable {
             let terms = own.intern(sentence.terms)
             let known = story.known(sentence.terms)
             let numbers = NumberFacts.numbers(sentence.text)
-            let minimum = terms.count < Self.minimumTerms ? 1.0 : Self.restatementContainment
             let exact = terms.count < Self.minimumTerms
+            let minimum = exact ? 1.0 : Self.restatementContainment
             let inStory = story.bestMatch(known, of: terms.count, minimumContainment: minimum, exact: exact)
             let inArticle = own.bestMatch(terms, minimumContainment: minimum, exact: exact)
             var novelty = Novelty.new
