@@ -11,27 +11,38 @@ public enum Fingerprint {
 
     /// Normalised words: lower-cased runs of letters and digits (Characters, as `wordsByCharacter` reads them).
     ///
-    /// Text is cut at ASCII white space first; a piece of plain ASCII is read byte by byte, any other piece by
-    /// Characters. The words are the same: no word runs across white space, and in ASCII a letter or digit is
-    /// exactly [A-Za-z0-9]. (Read by Characters throughout, this was a tenth of the place stage's time.)
+    /// Text is cut where ASCII white space follows an ASCII byte; runs of plain ASCII pieces are read byte by byte,
+    /// any other piece by Characters. The words are the same: at such a cut there is a Character boundary and a
+    /// separator (white space can begin a cluster with combining marks after it, which stay in its piece, and a
+    /// non-ASCII Prepend letter before it keeps the two in one piece), and in ASCII a letter or digit is exactly
+    /// [A-Za-z0-9]. (Read by Characters throughout, this was a tenth of the place stage's time.)
     public static func words(_ text: String) -> [String] {
         var text = text
         return text.withUTF8 { bytes in
             var out: [String] = []
-            var start = 0
-            while start < bytes.count {
-                while start < bytes.count, isASCIISpace(bytes[start]) { start += 1 }
-                var end = start
-                var ascii = true
-                while end < bytes.count, !isASCIISpace(bytes[end]) {
-                    if bytes[end] >= 0x80 { ascii = false }
-                    end += 1
+            var asciiFrom: Int?
+            func piece(_ start: Int, _ end: Int, ascii: Bool) {
+                if ascii {
+                    if asciiFrom == nil { asciiFrom = start }
+                    return
                 }
-                guard end > start else { break }
-                let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if ascii { asciiWords(piece, into: &out) } else { out += wordsByCharacter(String(decoding: piece, as: UTF8.self)) }
-                start = end
+                if let from = asciiFrom { asciiWords(UnsafeBufferPointer(rebasing: bytes[from..<start]), into: &out) }
+                asciiFrom = nil
+                out += wordsByCharacter(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             }
+            var start = 0
+            var ascii = true
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if i > start, isASCIISpace(b), bytes[i - 1] < 0x80 {
+                    piece(start, i, ascii: ascii)
+                    start = i
+                    ascii = true
+                }
+                if b >= 0x80 { ascii = false }
+            }
+            piece(start, bytes.count, ascii: ascii)
+            if let from = asciiFrom { asciiWords(UnsafeBufferPointer(rebasing: bytes[from..<bytes.count]), into: &out) }
             return out
         }
     }

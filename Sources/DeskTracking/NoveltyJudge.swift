@@ -43,9 +43,10 @@ public struct NoveltyJudge: Sendable {
     /// earlier sentences are held in a small memory of their own. (Extending a copy of the story memory, as this
     /// once did, copied all of it, the story's whole vocabulary and index, for every article placed.)
     ///
-    /// The verdicts are those of `judge(_:memory:article:seen:withinArticle: true)` on a copy of `story`: the
-    /// best match is the one with the highest containment over the story's sentences and the article's
-    /// earlier ones together (on a tie, the story's: it is the evidence a reader can follow).
+    /// The rules are those of `judge(_:memory:article:seen:withinArticle: true)` on a copy of `story`, and so are
+    /// the verdicts except on a tie: the best match is the one with the highest containment over the story's
+    /// sentences and the article's earlier ones together, and on a tie it is the story's (the evidence a reader
+    /// can follow), where the copy took whichever it met first.
     public func judge(_ analyzed: AnalyzedArticle, story: StoryMemory) -> [Placement.PlacedSentence] {
         let published = analyzed.article.published?.value
         let seen = published ?? .distantPast

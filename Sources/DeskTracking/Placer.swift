@@ -125,8 +125,11 @@ public struct Placer: Sendable {
     /// Tells the placer what the store made of a placement (inside the same transaction), so what it keeps between
     /// placements knows the new article: its sentences, as `version` would read them back from the store.
     public func stored(_ outcome: PlacementOutcome, placement: Placement, analyzed: AnalyzedArticle) {
-        // Only a new article's text is stored as analysed; a headline-only item's sentences come from its title.
-        guard outcome.action == .stored, !analyzed.article.paragraphs.isEmpty else { return }
+        // Only the same-source check reads these, so an article without a source is not kept. Its sentences must
+        // be its paragraphs' (a headline-only item's come from its title): the first is found in its paragraph.
+        guard outcome.action == .stored, analyzed.article.source?.isEmpty == false,
+              let first = analyzed.sentences.first, analyzed.article.paragraphs.indices.contains(first.paragraph),
+              analyzed.article.paragraphs[first.paragraph].contains(first.text) else { return }
         heldSentences.remember(article: outcome.articleID, contentHash: placement.contentHash,
                                sentences: analyzed.sentences.map(\.text))
     }

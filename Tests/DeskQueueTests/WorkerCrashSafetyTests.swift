@@ -23,9 +23,10 @@ struct WorkerCrashSafetyTests {
     /// The upper end is cut down for a fast machine or build (`killWindow(cleanRunMs:kills:)`).
     static let killWindowMs: ClosedRange<UInt64> = 150...2_500
 
-    /// The kill window for a queue that one clean worker drains in `cleanRunMs`: its mean stays below
-    /// `cleanRunMs / kills`, so the killed runs together cannot drain the queue before the last kill, however fast
-    /// the worker has become. A fixed window made the short run fail on a fast build ("the queue is too short").
+    /// The kill window for a queue that one clean worker drains in `cleanRunMs`: its upper end is
+    /// `cleanRunMs / kills` (at least 50 ms above the lower end), so the killed runs together are unlikely to drain
+    /// the queue before the last kill, however fast the worker has become. A fixed window made the short run fail
+    /// on a fast build ("the queue is too short"). In a debug build the window is about 150–1,000 ms, past start-up.
     static func killWindow(cleanRunMs: UInt64, kills: Int) -> ClosedRange<UInt64> {
         let share = cleanRunMs / UInt64(max(kills, 1))
         let upper = min(killWindowMs.upperBound, max(killWindowMs.lowerBound + 50, share))

@@ -17,7 +17,10 @@ struct FingerprintTests {
         // after an ASCII letter and after a space, precomposed letters, a final sigma, CJK, Arabic digits, emoji
         // with modifiers, no-break and other Unicode spaces.
         let pieces = ["Storm", "HITS", "coast", "2,500", "U.S.", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "—", "’s", "“", "”",
-                      "e\u{301}", " \u{301}x", "café", "ΟΔΟΣ", "東京", "٣٤", "👍🏽", "\u{A0}", "\u{2009}", "ǅ", "İ", "-", ".", "x"]
+                      "e\u{301}", " \u{301}x", "café", "ΟΔΟΣ", "東京", "٣٤", "👍🏽", "\u{A0}", "\u{2009}", "ǅ", "İ", "-", ".", "x",
+                      // Clusters across ASCII white space: a vowel sign or ypogegrammeni after a space, a Prepend letter
+                      // or sign before one (found by review; the first cut rule split them apart).
+                      " \u{093F}x", "\u{0345}", "\u{0D4E} ", "\u{0600}", "ab "]
         var rng = SeededRandom(seed: 9)
         for _ in 0..<3_000 {
             let text = (0..<Int(rng.next() % 12)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
