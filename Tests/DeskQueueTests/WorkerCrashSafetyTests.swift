@@ -19,18 +19,23 @@ struct WorkerCrashSafetyTests {
     static var seed: UInt64 { ProcessInfo.processInfo.environment["UPDESK_CRASH_SEED"].flatMap { UInt64($0) } ?? 10 }
     /// A killed worker's jobs are claimed again after this lease; short, so the test does not wait long.
     static let leaseSeconds = 2
-    /// A kill lands this long after the worker was started (uniform, milliseconds): start-up, claims, placements.
-    /// The upper end is cut down for a fast machine or build (`killWindow(cleanRunMs:kills:)`).
-    static let killWindowMs: ClosedRange<UInt64> = 150...2_500
+    /// A worker that places nothing for this long fails the test instead of hanging it.
+    static let progressTimeoutSeconds: UInt64 = 120
+    /// Share of kills (in percent) aimed at start-up instead of at a placement: connecting, claiming the first batch.
+    static let earlyKillPercent: UInt64 = 20
+    /// An early kill lands within this many milliseconds of the launch.
+    static let earlyKillWindowMs: UInt64 = 400
+    /// After the aimed-at placements, the kill waits up to this long (uniform), landing inside a later claim,
+    /// analysis or placement transaction.
+    static let jitterMicroseconds: UInt64 = 40_000
 
-    /// The kill window for a queue that one clean worker drains in `cleanRunMs`: its upper end is
-    /// `cleanRunMs / kills` (at least 50 ms above the lower end), so the killed runs together are unlikely to drain
-    /// the queue before the last kill, however fast the worker has become. A fixed window made the short run fail
-    /// on a fast build ("the queue is too short"). In a debug build the window is about 150–1,000 ms, past start-up.
-    static func killWindow(cleanRunMs: UInt64, kills: Int) -> ClosedRange<UInt64> {
-        let share = cleanRunMs / UInt64(max(kills, 1))
-        let upper = min(killWindowMs.upperBound, max(killWindowMs.lowerBound + 50, share))
-        return killWindowMs.lowerBound...upper
+    /// A kill comes once the worker has placed 1...`maxStep(jobs:kills:)` more jobs since its launch (uniform).
+    /// The kills are aimed at progress, not at a time after launch: timed kills failed on CI whenever the killed
+    /// runs happened to be faster than the clean run they were sized from ("the queue is too short"). Steps of at
+    /// most `jobs / (2 × kills)` leave room for the jitter's and a batch's overshoot (a few jobs per kill), so the
+    /// kills together do not drain the queue whatever the speed of machine or build.
+    static func maxStep(jobs: Int, kills: Int) -> Int {
+        max(1, jobs / (2 * max(kills, 1)))
     }
 
     @Test("SIGKILLed worker, restarted, ends as one clean run: every queued document placed exactly once, same stories and new facts")
@@ -39,14 +44,12 @@ struct WorkerCrashSafetyTests {
         let docs = SyntheticStream.documents(perTopic: long ? 200 : 12)
         let (clean, crash) = try await offPool { () -> (String, CrashRun) in
             let cleanURL = try Self.queue(docs)
-            let started = DispatchTime.now().uptimeNanoseconds
             let cleanRun = try Self.launch(cleanURL)
             cleanRun.waitUntilExit()
             guard cleanRun.terminationStatus == 0 else { throw HarnessFailure("the clean worker exited with \(cleanRun.terminationStatus)") }
-            let cleanRunMs = (DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
-            let window = Self.killWindow(cleanRunMs: cleanRunMs, kills: Self.kills)
             let crashURL = try Self.queue(docs)
-            return (cleanURL, try Self.crashRun(crashURL, kills: Self.kills, seed: Self.seed, window: window))
+            let step = Self.maxStep(jobs: docs.count, kills: Self.kills)
+            return (cleanURL, try Self.crashRun(crashURL, kills: Self.kills, seed: Self.seed, maxStep: step))
         }
         #expect(crash.kills == Self.kills)
         let crashed = try PostgresStore(location: PostgresLocation(url: crash.url))
@@ -64,7 +67,8 @@ struct WorkerCrashSafetyTests {
         // A killed worker's jobs are taken again at once, oldest first (WorkerPresence), so the order of placement,
         // and with it which sentences were new, is the clean run's.
         #expect(updates == cleanUpdates, "new facts only in one run: \(updates.symmetricDifference(cleanUpdates).sorted().prefix(3))")
-        print("worker crash run: \(crash.kills) kills in \(crash.window) ms windows, \(crash.finishedEarly) runs ended before their kill; "
+        print("worker crash run: \(crash.kills) kills (\(crash.early) at start-up, the others after 1...\(crash.maxStep) placements), "
+              + "\(crash.finishedEarly) runs ended before their kill; "
               + "\(a.articles) articles, \(a.duplicates) copies, \(a.stories) stories; same stories as the clean run; "
               + "\(updates.count) new facts, \(updates == cleanUpdates ? "the same as" : "\(updates.symmetricDifference(cleanUpdates).count) differing from") the clean run's")
     }
@@ -80,25 +84,44 @@ struct WorkerCrashSafetyTests {
 
     struct CrashRun: Sendable {
         var url: String
-        var window: ClosedRange<UInt64>
+        var maxStep: Int
         var kills = 0
+        var early = 0
         var finishedEarly = 0
     }
 
-    static func crashRun(_ url: String, kills: Int, seed: UInt64, window: ClosedRange<UInt64>) throws -> CrashRun {
+    static func crashRun(_ url: String, kills: Int, seed: UInt64, maxStep: Int) throws -> CrashRun {
         var rng = SeededRandom(seed: seed)
-        var run = CrashRun(url: url, window: window)
+        var run = CrashRun(url: url, maxStep: maxStep)
+        let queue = try JobQueue(store: PostgresStore(location: PostgresLocation(url: url)))
         while run.kills < kills {
+            let doneAtLaunch = try queue.counts().done
             let worker = try launch(url)
-            usleep(UInt32((window.lowerBound + rng.next() % (window.upperBound - window.lowerBound + 1)) * 1000))
+            let early = rng.next() % 100 < earlyKillPercent
+            if early {
+                usleep(UInt32(rng.next() % earlyKillWindowMs * 1000))
+            } else {
+                let target = doneAtLaunch + Int(rng.next() % UInt64(maxStep)) + 1
+                let deadline = DispatchTime.now().uptimeNanoseconds + progressTimeoutSeconds * 1_000_000_000
+                while worker.isRunning, try queue.counts().done < target {
+                    guard DispatchTime.now().uptimeNanoseconds < deadline else {
+                        kill(worker.processIdentifier, SIGKILL)
+                        throw HarnessFailure("a worker placed nothing for \(progressTimeoutSeconds) s")
+                    }
+                    usleep(5_000)
+                }
+                usleep(UInt32(rng.next() % jitterMicroseconds))
+            }
             if worker.isRunning {
                 kill(worker.processIdentifier, SIGKILL)
                 worker.waitUntilExit()
                 run.kills += 1
+                if early { run.early += 1 }
             } else {
+                worker.waitUntilExit()
                 guard worker.terminationStatus == 0 else { throw HarnessFailure("a worker exited with \(worker.terminationStatus)") }
                 run.finishedEarly += 1
-                if run.finishedEarly > 2 { throw HarnessFailure("the queue is too short for \(kills) kills in \(window) ms") }
+                if run.finishedEarly > 2 { throw HarnessFailure("the queue is too short for \(kills) kills of at most \(maxStep) placements") }
             }
         }
         let last = try launch(url)
