@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // The executable's allocator (see Sources/updesk/Allocator.swift); the libraries and tests use the system's.
+        .systemLibrary(name: "CJemalloc", providers: [.apt(["libjemalloc-dev"])]),
         .target(name: "DeskModel"),
         .target(name: "DeskExtract", dependencies: ["DeskModel", "CGumbo", "CZlib"]),
         .target(name: "DeskLanguage", dependencies: ["DeskModel", "CStemmer"], resources: [.copy("Resources/ner-perceptron.bin")]),
@@ -66,7 +68,7 @@ let package = Package(
         ]),
         .executableTarget(name: "updesk", dependencies: [
             "DeskWeb", "DeskSources", "DeskPipeline", "DeskLanguage", "DeskExtract", "DeskStore", "DeskStorePostgres", "DeskQueue",
-            "DeskModel",
+            "DeskModel", "CJemalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -4,7 +4,7 @@
 set -euo pipefail
 # chromium: the web desk's browser test (Tests/DeskWebTests/BrowserTests.swift) loads each page headless.
 # postgresql: the PostgreSQL contract suite and queue tests run against a private server (scripts/pg-test-server.sh).
-packages=(libgumbo-dev libsqlite3-dev zlib1g-dev libstemmer-dev pkg-config python3 chromium postgresql)
+packages=(libgumbo-dev libsqlite3-dev zlib1g-dev libstemmer-dev libjemalloc-dev pkg-config python3 chromium postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -89,6 +89,8 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try presenting {
+            // Unbuffered, as the tasks' progress lines are: it comes first, and the summary stays the last line.
+            FileHandle.standardOutput.write(Data("allocator: \(Allocator.description)\n".utf8))
             guard let task else { return try summary() }
             if quick { throw ValidationError("--quick is for the summary (updesk bench --quick, without a task)") }
             guard let data else { throw ValidationError("\(task.rawValue): --data names the evaluation folder") }

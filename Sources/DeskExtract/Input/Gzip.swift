@@ -12,6 +12,18 @@ public enum Gzip {
         case tooLarge(limit: Int)
     }
 
+    /// The size a gzip stream says it inflates to (its trailer's ISIZE: the last member's size modulo 2³²), or 0
+    /// for zlib data or a stream too short to have one. Only a hint, for reserving the output once: growing it by
+    /// doubling copies it, and with jemalloc (which cannot grow a huge block in place, as glibc's mremap does) a
+    /// 512 MB stream then peaked at about 900 MB. A trailer that lies costs at most the limit, which decompression
+    /// may reach anyway.
+    static func expectedSize(_ data: Data) -> Int {
+        guard isGzip(data), data.count >= 18 else { return 0 }
+        var size = 0
+        for (shift, byte) in data.suffix(4).enumerated() { size |= Int(byte) << (8 * shift) }
+        return size
+    }
+
     public static func decompress(_ data: Data, limit: Int) throws(Failure) -> Data {
         var stream = z_stream()
         // 15 window bits + 32: detect gzip or zlib header automatically.
@@ -21,6 +33,7 @@ public enum Gzip {
         defer { inflateEnd(&stream) }
         var output = Data()
         let chunk = 1 << 16
+        output.reserveCapacity(min(expectedSize(data), limit) + chunk)
         var buffer = [UInt8](repeating: 0, count: chunk)
         var status: Int32 = Z_OK
         var input = [UInt8](data)
