@@ -6,6 +6,19 @@ import Testing
         #expect(Tokenizer.words("Don't stop: week's end, 2023!").map(String.init) == ["Don't", "stop", "week's", "end", "2023"])
     }
 
+    /// The ASCII shortcut of `isWordScalar` answers as the Unicode properties do, for every ASCII scalar, in and
+    /// out of a word.
+    @Test func asciiWordScalarsMatchTheirProperties() {
+        for v in UInt32(0)..<0x80 {
+            let s = Unicode.Scalar(v)!, p = s.properties
+            for inWord in [false, true] {
+                let reference = p.isAlphabetic || p.numericType != nil || (inWord && p.generalCategory == .nonspacingMark)
+                #expect(Tokenizer.isWordScalar(s, inWord: inWord) == reference, "U+\(String(v, radix: 16))")
+            }
+        }
+        #expect(Tokenizer.words("café\u{301}s 42nd ٣ e\u{301}tude").map(String.init) == ["café\u{301}s", "42nd", "٣", "e\u{301}tude"])
+    }
+
     @Test func contentTermsAreLowercasedStemmedWithoutStopwords() {
         #expect(Tokenizer.contentTerms("The attacks killed three soldiers") == ["attack", "kill", "thre", "soldier"])
         #expect(Tokenizer.contentTerms("Israel's countries") == ["israel", "countri"])

@@ -55,7 +55,7 @@ enum NumberFinder {
         while i < toks.count {
             let t = toks[i]
             var value: Double?
-            if t.kind == .number, let v = Double(t.text.replacingOccurrences(of: ",", with: "")), !t.text.contains(":") { value = v }
+            if t.kind == .number, let v = Double(t.withoutCommas), !t.has(0x3A) { value = v }
             else if t.kind == .word, let v = numberWords[t.lower], !(v == 1 && t.lower == "one" && i + 1 < toks.count && toks[i + 1].lower == "of") { value = v }
             guard var v = value, !inTime(t.start, t.end) else { i += 1; continue }
             var start = i, end = i + 1

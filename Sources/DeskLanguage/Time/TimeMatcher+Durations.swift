@@ -34,8 +34,8 @@ extension TimeMatcher {
         guard i < toks.count else { return nil }
         let t = toks[i]
         if t.kind == .number {
-            if t.text.contains(":") { return nil }
-            let text = t.text.replacingOccurrences(of: ",", with: "")
+            if t.has(0x3A) { return nil }
+            let text = t.withoutCommas
             // "5 1/2 hours": a whole number and a written half.
             if int(i + 1) == 1, punct(i + 2, "/"), int(i + 3) == 2, !toks[i + 2].spaceBefore, !toks[i + 3].spaceBefore,
                let n = Int(text) {
