@@ -32,6 +32,26 @@ public struct NoveltyJudge: Sendable {
 
     public init() {}
 
+    // The rules both judging paths apply, each in one place.
+
+    /// How closely a sentence of `termCount` content terms must match an earlier one to restate it: short
+    /// sentences only by exact match (a two-word line shares "most" of its terms with too much), others by
+    /// `restatementContainment`.
+    static func bar(termCount: Int) -> (minimumContainment: Double, exact: Bool) {
+        termCount < minimumTerms ? (1.0, true) : (restatementContainment, false)
+    }
+
+    /// Whether a sentence that matches an earlier one restates it: only if it states no number the earlier one
+    /// did not ("11 dead" after "9 dead" is a changed fact, new).
+    static func restates(numbers: Set<String>, matched: Set<String>) -> Bool {
+        numbers.isEmpty || numbers.isSubset(of: matched)
+    }
+
+    /// The verdict on a sentence that restates nothing: background if every date it gives is old, else new.
+    func unmatched(_ sentence: Sentence, published: Date?) -> Novelty {
+        isBackground(sentence, published: published) ? .background : .new
+    }
+
     /// The store's path: the story's held sentences in, placed sentences out.
     public func judge(_ analyzed: AnalyzedArticle, against held: [HeldSentence]) -> [Placement.PlacedSentence] {
         var memory = StoryMemory()
@@ -43,8 +63,8 @@ public struct NoveltyJudge: Sendable {
     /// earlier sentences are held in a small memory of their own. (Extending a copy of the story memory, as this
     /// once did, copied all of it, the story's whole vocabulary and index, for every article placed.)
     ///
-    /// The rules are those of `judge(_:memory:article:seen:withinArticle: true)` on a copy of `story`, and so are
-    /// the verdicts except on a tie: the best match is the one with the highest containment over the story's
+    /// The rules (`bar`, `restates`, `unmatched`) are those `judge(_:memory:article:seen:withinArticle: true)`
+    /// applies on a copy of `story`, and so are the verdicts except on a tie: the best match is the one with the highest containment over the story's
     /// sentences and the article's earlier ones together, and on a tie it is the story's (the evidence a reader
     /// can follow), where the copy took whichever it met first.
     public func judge(_ analyzed: AnalyzedArticle, story: StoryMemory) -> [Placement.PlacedSentence] {
@@ -57,11 +77,10 @@ public struct NoveltyJudge: Sendable {
             let terms = own.intern(sentence.terms)
             let known = story.known(sentence.terms)
             let numbers = NumberFacts.numbers(sentence.text)
-            let exact = terms.count < Self.minimumTerms
-            let minimum = exact ? 1.0 : Self.restatementContainment
-            let inStory = story.bestMatch(known, of: terms.count, minimumContainment: minimum, exact: exact)
-            let inArticle = own.bestMatch(terms, minimumContainment: minimum, exact: exact)
-            var novelty = Novelty.new
+            let bar = Self.bar(termCount: terms.count)
+            let inStory = story.bestMatch(known, of: terms.count, minimumContainment: bar.minimumContainment, exact: bar.exact)
+            let inArticle = own.bestMatch(terms, minimumContainment: bar.minimumContainment, exact: bar.exact)
+            let novelty: Novelty
             var evidence: Int64?
             let matchedNumbers: Set<String>?
             if let m = inStory, m.containment >= (inArticle?.containment ?? 0) {
@@ -70,11 +89,11 @@ public struct NoveltyJudge: Sendable {
             } else {
                 matchedNumbers = inArticle.map { own.entries[$0.slot].numbers }
             }
-            if let matchedNumbers, numbers.isEmpty || numbers.isSubset(of: matchedNumbers) {
+            if let matchedNumbers, Self.restates(numbers: numbers, matched: matchedNumbers) {
                 novelty = .restated
             } else {
                 evidence = nil
-                if isBackground(sentence, published: published) { novelty = .background }
+                novelty = unmatched(sentence, published: published)
                 own.add(id: 0, terms: terms, numbers: numbers, article: -2, seen: seen)
             }
             out.append(.init(index: sentence.index, text: sentence.text, novelty: novelty, evidence: evidence,
@@ -99,15 +118,15 @@ public struct NoveltyJudge: Sendable {
             let numbers = NumberFacts.numbers(sentence.text)
             var verdict = Verdict(novelty: .new, match: nil, containment: 0, changedNumber: false, terms: terms, numbers: numbers,
                                   slot: nil)
-            let minimum = terms.count < Self.minimumTerms ? 1.0 : Self.restatementContainment
-            if let m = memory.bestMatch(terms, minimumContainment: minimum, skipArticle: withinArticle ? nil : article,
-                                        exact: terms.count < Self.minimumTerms) {
+            let bar = Self.bar(termCount: terms.count)
+            if let m = memory.bestMatch(terms, minimumContainment: bar.minimumContainment,
+                                        skipArticle: withinArticle ? nil : article, exact: bar.exact) {
                 verdict.match = m.slot
                 verdict.containment = m.containment
-                verdict.changedNumber = !numbers.isEmpty && !numbers.isSubset(of: memory.entries[m.slot].numbers)
+                verdict.changedNumber = !Self.restates(numbers: numbers, matched: memory.entries[m.slot].numbers)
                 if !verdict.changedNumber { verdict.novelty = .restated }
             }
-            if verdict.novelty == .new, isBackground(sentence, published: published) { verdict.novelty = .background }
+            if verdict.novelty == .new { verdict.novelty = unmatched(sentence, published: published) }
             if verdict.novelty == .restated, let slot = verdict.match {
                 if supported.insert(slot).inserted { memory.support(slot) }
             } else {

@@ -65,6 +65,13 @@ enum HostileCorpus {
         try FileManager.default.copyItem(atPath: bomb, toPath: streamBomb)
         out.append(.init(name: "gzip bomb, 1 GB of zeros as a JSONL stream", file: streamBomb,
                          expectation: .refused("decompresses to more than 512 MB")))
+        // The same bomb whose trailer claims it inflates to nothing: the output may not be reserved from it.
+        let forged = dir.appendingPathComponent("forged.jsonl.gz")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: bomb))
+        bytes.replaceSubrange((bytes.count - 4)..<bytes.count, with: Data([0, 0, 0, 0]))
+        try bytes.write(to: forged)
+        out.append(.init(name: "gzip bomb whose trailer says 0 bytes, as a JSONL stream", file: forged.path,
+                         expectation: .refused("decompresses to more than 512 MB")))
 
         let line = try repeated("word ", size: 100 * mb, "line.txt", in: dir)
         out.append(.init(name: "100 MB single line of text", file: line, expectation: .refused("the limit is 32 MB")))

@@ -19,12 +19,15 @@ struct WorkerCrashSafetyTests {
     static var seed: UInt64 { ProcessInfo.processInfo.environment["UPDESK_CRASH_SEED"].flatMap { UInt64($0) } ?? 10 }
     /// A killed worker's jobs are claimed again after this lease; short, so the test does not wait long.
     static let leaseSeconds = 2
-    /// A worker that places nothing for this long fails the test instead of hanging it.
-    static let progressTimeoutSeconds: UInt64 = 120
+    /// A worker that does not reach its kill point, or a run that does not end, within this long fails the test
+    /// instead of hanging it (a debug worker drains the short queue in about 5 s, the long one in a few minutes).
+    static let timeoutSeconds: UInt64 = 600
     /// Share of kills (in percent) aimed at start-up instead of at a placement: connecting, claiming the first batch.
     static let earlyKillPercent: UInt64 = 20
-    /// An early kill lands within this many milliseconds of the launch.
+    /// An early kill lands within this many milliseconds of the launch, and before the worker's first placement.
     static let earlyKillWindowMs: UInt64 = 400
+    /// How often the harness reads the queue's progress.
+    static let pollMicroseconds: UInt32 = 10_000
     /// After the aimed-at placements, the kill waits up to this long (uniform), landing inside a later claim,
     /// analysis or placement transaction.
     static let jitterMicroseconds: UInt64 = 40_000
@@ -32,8 +35,9 @@ struct WorkerCrashSafetyTests {
     /// A kill comes once the worker has placed 1...`maxStep(jobs:kills:)` more jobs since its launch (uniform).
     /// The kills are aimed at progress, not at a time after launch: timed kills failed on CI whenever the killed
     /// runs happened to be faster than the clean run they were sized from ("the queue is too short"). Steps of at
-    /// most `jobs / (2 × kills)` leave room for the jitter's and a batch's overshoot (a few jobs per kill), so the
-    /// kills together do not drain the queue whatever the speed of machine or build.
+    /// most `jobs / (2 × kills)` leave room for the jitter's and a batch's overshoot (a few jobs per kill), and an
+    /// early kill comes at the latest at the first placement, so the kills together do not drain the queue
+    /// whatever the speed of machine or build (short of one that places a whole batch inside one poll).
     static func maxStep(jobs: Int, kills: Int) -> Int {
         max(1, jobs / (2 * max(kills, 1)))
     }
@@ -45,8 +49,7 @@ struct WorkerCrashSafetyTests {
         let (clean, crash) = try await offPool { () -> (String, CrashRun) in
             let cleanURL = try Self.queue(docs)
             let cleanRun = try Self.launch(cleanURL)
-            cleanRun.waitUntilExit()
-            guard cleanRun.terminationStatus == 0 else { throw HarnessFailure("the clean worker exited with \(cleanRun.terminationStatus)") }
+            try Self.finish(cleanRun, "the clean worker")
             let crashURL = try Self.queue(docs)
             let step = Self.maxStep(jobs: docs.count, kills: Self.kills)
             return (cleanURL, try Self.crashRun(crashURL, kills: Self.kills, seed: Self.seed, maxStep: step))
@@ -98,19 +101,22 @@ struct WorkerCrashSafetyTests {
             let doneAtLaunch = try queue.counts().done
             let worker = try launch(url)
             let early = rng.next() % 100 < earlyKillPercent
-            if early {
-                usleep(UInt32(rng.next() % earlyKillWindowMs * 1000))
-            } else {
-                let target = doneAtLaunch + Int(rng.next() % UInt64(maxStep)) + 1
-                let deadline = DispatchTime.now().uptimeNanoseconds + progressTimeoutSeconds * 1_000_000_000
-                while worker.isRunning, try queue.counts().done < target {
+            do {
+                // Early: a moment in start-up, cut short by the first placement. Otherwise: 1...maxStep placements.
+                let target = early ? doneAtLaunch + 1 : doneAtLaunch + Int(rng.next() % UInt64(maxStep)) + 1
+                let until = DispatchTime.now().uptimeNanoseconds + (early ? rng.next() % earlyKillWindowMs * 1_000_000 : .max / 2)
+                let deadline = DispatchTime.now().uptimeNanoseconds + timeoutSeconds * 1_000_000_000
+                while worker.isRunning, DispatchTime.now().uptimeNanoseconds < until, try queue.counts().done < target {
                     guard DispatchTime.now().uptimeNanoseconds < deadline else {
-                        kill(worker.processIdentifier, SIGKILL)
-                        throw HarnessFailure("a worker placed nothing for \(progressTimeoutSeconds) s")
+                        throw HarnessFailure("a worker placed fewer than \(target - doneAtLaunch) jobs in \(timeoutSeconds) s")
                     }
-                    usleep(5_000)
+                    usleep(pollMicroseconds)
                 }
-                usleep(UInt32(rng.next() % jitterMicroseconds))
+                if !early { usleep(UInt32(rng.next() % jitterMicroseconds)) }
+            } catch {
+                kill(worker.processIdentifier, SIGKILL)
+                worker.waitUntilExit()
+                throw error
             }
             if worker.isRunning {
                 kill(worker.processIdentifier, SIGKILL)
@@ -124,10 +130,21 @@ struct WorkerCrashSafetyTests {
                 if run.finishedEarly > 2 { throw HarnessFailure("the queue is too short for \(kills) kills of at most \(maxStep) placements") }
             }
         }
-        let last = try launch(url)
-        last.waitUntilExit()
-        guard last.terminationStatus == 0 else { throw HarnessFailure("the final worker exited with \(last.terminationStatus)") }
+        try finish(try launch(url), "the final worker")
         return run
+    }
+
+    /// Waits for `process` to end by itself and succeed; one that runs past `timeoutSeconds` is killed and fails.
+    static func finish(_ process: Process, _ what: String) throws {
+        let deadline = DispatchTime.now().uptimeNanoseconds + timeoutSeconds * 1_000_000_000
+        while process.isRunning, DispatchTime.now().uptimeNanoseconds < deadline { usleep(pollMicroseconds) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw HarnessFailure("\(what) ran for more than \(timeoutSeconds) s")
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw HarnessFailure("\(what) exited with \(process.terminationStatus)") }
     }
 
     /// A fresh desk schema holding `docs` as queued jobs; its `--db` URL.
