@@ -64,9 +64,9 @@ public struct NoveltyJudge: Sendable {
     /// once did, copied all of it, the story's whole vocabulary and index, for every article placed.)
     ///
     /// The rules (`bar`, `restates`, `unmatched`) are those `judge(_:memory:article:seen:withinArticle: true)`
-    /// applies on a copy of `story`, and so are the verdicts except on a tie: the best match is the one with the highest containment over the story's
-    /// sentences and the article's earlier ones together, and on a tie it is the story's (the evidence a reader
-    /// can follow), where the copy took whichever it met first.
+    /// applies on a copy of `story`, and so are the verdicts except on a tie: the best match is the one with the
+    /// highest containment over the story's sentences and the article's earlier ones together, and on a tie it is
+    /// the story's (the evidence a reader can follow), where the copy took whichever it met first.
     public func judge(_ analyzed: AnalyzedArticle, story: StoryMemory) -> [Placement.PlacedSentence] {
         let published = analyzed.article.published?.value
         let seen = published ?? .distantPast

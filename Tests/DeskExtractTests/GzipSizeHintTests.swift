@@ -37,7 +37,9 @@ struct GzipSizeHintTests {
     @Test func theTrailerGivesTheSize() throws {
         let packed = try Self.gzip(Self.text)
         #expect(Gzip.expectedSize(packed) == Self.text.count)
-        #expect(Gzip.expectedSize(packed.dropFirst(0)) == Self.text.count, "a slice reads the same trailer")
+        let slice = (Data([0]) + packed).dropFirst()
+        #expect(slice.startIndex == 1 && Gzip.expectedSize(slice) == Self.text.count, "a slice reads the same trailer")
+        #expect(try Gzip.decompress(slice, limit: 1 << 20) == Self.text)
         #expect(Gzip.expectedSize(Data([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])) == 0, "zlib data has no trailer")
         #expect(Gzip.expectedSize(Data([0x1f, 0x8b, 0x08])) == 0, "too short for a trailer")
         #expect(try Gzip.decompress(packed, limit: 1 << 20) == Self.text)
