@@ -115,8 +115,8 @@ public struct PostgresTransaction: StoreTransaction {
             let (oldJSON, oldVersion, oldHash) = try old.decode((String, Int64, String).self)
             let oldSentences = try session.query("SELECT text FROM sentences WHERE article_id = \(id) ORDER BY idx").map { try $0.decode(String.self) }
             let newTexts = analyzed.sentences.map(\.text)
-            let added = newTexts.filter { !Set(oldSentences).contains($0) }
-            let removed = oldSentences.filter { !Set(newTexts).contains($0) }
+            let changes = RevisionSentences(old: oldSentences, new: newTexts)
+            let added = changes.added, removed = changes.removed
             let diff = placement.revision.map { Self.json($0) }
             try session.execute("""
                 INSERT INTO revisions (article_id, version, content_hash, json, added, removed, created, diff, correction)
@@ -141,7 +141,8 @@ public struct PostgresTransaction: StoreTransaction {
                 """)
             var stored = 0
             if let story = placement.storyID {
-                let fresh = placement.sentences.filter { $0.novelty != .restated && added.contains($0.text) }
+                let addedSet = Set(added)
+                let fresh = placement.sentences.filter { $0.novelty != .restated && addedSet.contains($0.text) }
                 stored = try insertSentences(fresh, article: id, story: story, seenAt: ingestedAt.timeIntervalSince1970,
                                              timeline: placement.timeline)
                 try touch(story: story, at: ingestedAt.timeIntervalSince1970, countArticle: false)

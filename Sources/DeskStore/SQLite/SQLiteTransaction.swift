@@ -150,8 +150,8 @@ struct SQLiteTransaction: StoreTransaction {
             let oldHash = try String.fetchOne(db.cachedStatement(sql: "SELECT content_hash FROM articles WHERE id = ?"), arguments: [id]) ?? ""
             let oldSentences = try String.fetchAll(db.cachedStatement(sql: Self.articleSentencesQuery), arguments: [id])
             let newTexts = analyzed.sentences.map(\.text)
-            let added = newTexts.filter { !Set(oldSentences).contains($0) }
-            let removed = oldSentences.filter { !Set(newTexts).contains($0) }
+            let changes = RevisionSentences(old: oldSentences, new: newTexts)
+            let added = changes.added, removed = changes.removed
             try run(sql: """
                 INSERT INTO revisions (article_id, version, content_hash, json, added, removed, created, diff, correction)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -173,7 +173,8 @@ struct SQLiteTransaction: StoreTransaction {
             try run(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, article.title ?? "", article.body])
             var stored = 0
             if let story = placement.storyID {
-                let fresh = placement.sentences.filter { $0.novelty != .restated && added.contains($0.text) }
+                let addedSet = Set(added)
+                let fresh = placement.sentences.filter { $0.novelty != .restated && addedSet.contains($0.text) }
                 stored = try insertSentences(fresh, article: id, story: story, seenAt: ingestedAt.timeIntervalSince1970,
                                              timeline: placement.timeline)
                 try touch(story: story, at: ingestedAt.timeIntervalSince1970, countArticle: false)
