@@ -9,14 +9,16 @@ import Logging
 /// Wires the stages: read → extract → analyze (in parallel, the stages are pure) → place and store (one
 /// transaction per document, in arrival order, since placement depends on everything placed before).
 ///
-/// A two-stage pipeline: while batch N is placed and stored on the calling thread (serial by nature), batch N+1
-/// is extracted and analysed in the background and batch N+2 is read, so the second core is not idle during
-/// placement. At most two batches are in memory; documents are placed, committed and acknowledged strictly in
-/// arrival order, exactly as without the pipeline.
+/// A two-stage pipeline (`AnalysisAhead`): background workers extract and analyse up to `lookahead` documents
+/// ahead while the calling thread places and stores them, strictly in arrival order; when the next document
+/// has not been started, the calling thread analyses it itself. So every core works whichever stage is the
+/// slower, and documents are placed, committed and acknowledged exactly as without the pipeline.
 public final class Ingestor: @unchecked Sendable {
-    /// Documents extracted and analysed together before being placed in order. Large enough to keep both
-    /// cores busy, small enough that a crash or error loses little work in flight.
-    static let batchSize = 64
+    /// Documents read and analysed ahead of placement. Enough to keep the workers busy through a slow placement
+    /// (a large story's first use), few enough that a crash or error loses little work in flight.
+    static let lookahead = 64
+    /// Progress is reported every this many documents placed.
+    static let progressEvery = 64
 
     let store: any Store
     let extractor = Extractor()
@@ -40,10 +42,9 @@ public final class Ingestor: @unchecked Sendable {
     public func ingest(paths: [String], progress: ((IngestReport) -> Void)? = nil,
                        acknowledge: ((RawDocument, PlacementOutcome) -> Void)? = nil) throws -> IngestReport {
         var report = IngestReport()
-        var batch: [RawDocument] = []
-        var inFlight: BackgroundBatch?
+        let ahead = pipeline()
         // Whatever happens, no background analysis outlives the call.
-        defer { _ = inFlight?.wait() }
+        defer { ahead.close() }
         var failure: (any Error)?
         InputReader().read(paths: paths) { item in
             guard failure == nil else { return }
@@ -56,65 +57,49 @@ public final class Ingestor: @unchecked Sendable {
                     report.warnings.append("\(doc.origin): \(warning)")
                     logger.notice("input decoded with a fallback", metadata: ["input": "\(doc.origin)", "note": "\(warning)"])
                 }
-                batch.append(doc)
-                if batch.count >= Self.batchSize {
-                    do {
-                        try submit(&batch, inFlight: &inFlight, into: &report, acknowledge: acknowledge)
-                        progress?(report)
-                    } catch { failure = error }
-                }
+                ahead.submit(doc)
+                do {
+                    while ahead.pending >= Self.lookahead { try placeNext(ahead, into: &report, progress: progress, acknowledge: acknowledge) }
+                } catch { failure = error }
             }
         }
         if let failure { throw failure }
-        try submit(&batch, inFlight: &inFlight, into: &report, acknowledge: acknowledge)
-        try drain(&inFlight, into: &report, acknowledge: acknowledge)
+        while ahead.pending > 0 { try placeNext(ahead, into: &report, progress: progress, acknowledge: acknowledge) }
         progress?(report)
         return report
     }
 
-    /// Ingests documents already read (a benchmark's stream, a feed's entries), in batches as from files.
+    /// Ingests documents already read (a benchmark's stream, a feed's entries), as from files.
     public func ingest(documents: [RawDocument]) throws -> IngestReport {
         var report = IngestReport()
-        var inFlight: BackgroundBatch?
-        defer { _ = inFlight?.wait() }
-        var start = 0
-        while start < documents.count {
-            var batch = Array(documents[start..<min(documents.count, start + Self.batchSize)])
-            try submit(&batch, inFlight: &inFlight, into: &report, acknowledge: nil)
-            start += Self.batchSize
+        let ahead = pipeline()
+        defer { ahead.close() }
+        for doc in documents {
+            ahead.submit(doc)
+            while ahead.pending >= Self.lookahead { try placeNext(ahead, into: &report, progress: nil, acknowledge: nil) }
         }
-        try drain(&inFlight, into: &report, acknowledge: nil)
+        while ahead.pending > 0 { try placeNext(ahead, into: &report, progress: nil, acknowledge: nil) }
         return report
     }
 
-    /// Starts the analysis of `batch` in the background, then places the batch that was in flight before it.
-    func submit(_ batch: inout [RawDocument], inFlight: inout BackgroundBatch?, into report: inout IngestReport,
-                acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
-        guard !batch.isEmpty else { return }
-        let previous = inFlight
-        inFlight = BackgroundBatch(batch) { [extractor, analyzer] docs in Self.prepare(docs, extractor: extractor, analyzer: analyzer) }
-        batch.removeAll(keepingCapacity: true)
-        if let previous { try place(previous, into: &report, acknowledge: acknowledge) }
-    }
-
-    /// Places what is still in flight.
-    func drain(_ inFlight: inout BackgroundBatch?, into report: inout IngestReport,
-               acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
-        guard let last = inFlight else { return }
-        inFlight = nil
-        try place(last, into: &report, acknowledge: acknowledge)
-    }
-
-    /// Places and stores an analysed batch in order, acknowledging each document after its commit.
-    func place(_ batch: BackgroundBatch, into report: inout IngestReport,
-               acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
-        for (doc, item) in zip(batch.documents, batch.wait()) {
-            let outcome = try place(item)
-            report.record(outcome)
-            acknowledge?(doc, outcome)
-            logger.debug("placed", metadata: ["doc": "\(doc.id)", "action": "\(outcome.action.rawValue)",
-                                               "story": "\(outcome.storyID.map(String.init) ?? "-")"])
+    /// Extraction and analysis ahead of placement: one worker per core but the one placing.
+    func pipeline() -> AnalysisAhead<RawDocument, AnalyzedArticle> {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        return AnalysisAhead(workers: workers, lookahead: Self.lookahead) { [extractor, analyzer] doc in
+            Self.analyze(extractor.extract(doc), analyzer: analyzer)
         }
+    }
+
+    /// Places and stores the next document in arrival order, acknowledging it after its commit.
+    func placeNext(_ ahead: AnalysisAhead<RawDocument, AnalyzedArticle>, into report: inout IngestReport,
+                   progress: ((IngestReport) -> Void)?, acknowledge: ((RawDocument, PlacementOutcome) -> Void)?) throws {
+        let (doc, analyzed) = ahead.next()
+        let outcome = try place(analyzed)
+        report.record(outcome)
+        acknowledge?(doc, outcome)
+        logger.debug("placed", metadata: ["doc": "\(doc.id)", "action": "\(outcome.action.rawValue)",
+                                           "story": "\(outcome.storyID.map(String.init) ?? "-")"])
+        if report.seen % Self.progressEvery == 0 { progress?(report) }
     }
 
     /// Extract and analyse a batch on all cores.
