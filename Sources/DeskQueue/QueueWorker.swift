@@ -13,7 +13,7 @@ import Logging
 /// workers on several machines share one queue; placement is serialised by the store's desk lock.
 public final class QueueWorker: @unchecked Sendable {
     public struct Options: Sendable {
-        /// Jobs claimed at once: as `Ingestor.batchSize`, enough to keep the cores busy while analysing.
+        /// Jobs claimed at once, analysed together on all cores before they are placed: enough to keep the cores busy.
         public var batchSize = 32
         /// A lease outlives the slowest batch seen (32 documents in a few seconds on a loaded 2-core machine)
         /// many times over, and is short enough that a dead worker's jobs wait at most a minute.
