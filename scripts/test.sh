@@ -9,14 +9,19 @@ swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] '
 build=${PIPESTATUS[0]}
 echo "build: $(( $(date +%s) - start )) s (exit $build)"
 [ "$build" = 0 ] || exit "$build"
+# The tests' scratch files (a real SQLite file per test, crash-harness desks, bulk-preloaded desks: about 50 MB a
+# run) go to a folder of this run's own, removed when every test passed and kept for a look when one failed.
+scratch=$(mktemp -d /tmp/updesk-tests.XXXXXX)
 # A private PostgreSQL server for the PostgreSQL store's tests (contract, queue, workers), stopped on exit.
 if UPDESK_TEST_POSTGRES_URL=$(bash scripts/pg-test-server.sh start); then
     export UPDESK_TEST_POSTGRES_URL
-    trap 'bash scripts/pg-test-server.sh stop' EXIT
+    trap 'bash scripts/pg-test-server.sh stop; if [ "${status:-1}" = 0 ]; then rm -rf "$scratch"; else echo "tests: scratch files kept in $scratch" >&2; fi' EXIT
 else
     echo "tests: could not start PostgreSQL" >&2
+    rm -rf "$scratch"
     exit 1
 fi
+export TMPDIR=$scratch
 # Per-test progress lines are dropped; failures, XCTest's summary and Swift Testing's closing line stay.
 swift test --skip-build --skip DeskWebTests --skip DeskSourcesTests 2>&1 | tee .build/test-output.txt | awk '!/^(◇|✔) (Test|Suite) / || /^(◇|✔) Test run /'
 status=${PIPESTATUS[0]}
