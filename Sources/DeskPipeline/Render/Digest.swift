@@ -37,7 +37,7 @@ public struct Digest: Codable, Sendable, Hashable {
         let ranker = UpdateRanker(wordBudget: .max)
         let groups = read.map { g in
             var g = g
-            let facts = g.items.map { UpdateRanker.HeldFact(text: $0.text, sources: $0.sources.count) }
+            let facts = g.items.map { UpdateRanker.HeldFact(text: $0.text, sources: $0.sources.count, importance: $0.score) }
             g.items = ranker.pick(facts, limit: updatesPerStory).map { g.items[$0] }
             return g
         }

@@ -15,9 +15,12 @@ public struct UpdateCandidate: Sendable, Hashable {
     /// It states a different number than an earlier sentence saying otherwise the same.
     public var changedNumber: Bool
     public var words: Int
+    /// What else is known of its weight, as a factor (1: nothing). A stored fact's position is gone by the time a
+    /// digest ranks it; the novelty judge's importance (lead first, numbers, named entities) stands in for it.
+    public var prior: Double
 
     public init(text: String, terms: [Int32], article: Int, position: Int, support: Int, datedToday: Bool,
-                changedNumber: Bool, words: Int) {
+                changedNumber: Bool, words: Int, prior: Double = 1) {
         self.text = text
         self.terms = terms
         self.article = article
@@ -26,5 +29,6 @@ public struct UpdateCandidate: Sendable, Hashable {
         self.datedToday = datedToday
         self.changedNumber = changedNumber
         self.words = words
+        self.prior = prior
     }
 }

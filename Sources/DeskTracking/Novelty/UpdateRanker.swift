@@ -39,7 +39,7 @@ public struct UpdateRanker: Sendable {
         factor *= 1 + Self.supportBoost * log2(Double(max(1, c.support)))
         if c.datedToday { factor *= 1 + Self.datedBoost }
         if c.changedNumber { factor *= 1 + Self.changedNumberBoost }
-        return salience * factor
+        return salience * factor * c.prior
     }
 
     /// Indices of the picked candidates, best first.
