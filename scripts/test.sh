@@ -11,7 +11,8 @@ echo "build: $(( $(date +%s) - start )) s (exit $build)"
 [ "$build" = 0 ] || exit "$build"
 # The tests' scratch files (a real SQLite file per test, crash-harness desks, bulk-preloaded desks: about 50 MB a
 # run) go to a folder of this run's own, removed when every test passed and kept for a look when one failed.
-scratch=$(mktemp -d /tmp/updesk-tests.XXXXXX)
+status=1
+scratch=$(mktemp -d /tmp/updesk-tests.XXXXXX) || { echo "tests: cannot make a scratch folder in /tmp" >&2; exit 1; }
 # A private PostgreSQL server for the PostgreSQL store's tests (contract, queue, workers), stopped on exit.
 if UPDESK_TEST_POSTGRES_URL=$(bash scripts/pg-test-server.sh start); then
     export UPDESK_TEST_POSTGRES_URL

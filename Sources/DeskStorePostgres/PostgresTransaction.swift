@@ -126,7 +126,7 @@ public struct PostgresTransaction: StoreTransaction {
             try session.execute("""
                 UPDATE articles SET title = \(article.title), url = COALESCE(\(article.url), url),
                 published = COALESCE(\(article.published?.value.timeIntervalSince1970), published), content_hash = \(placement.contentHash),
-                simhash = \(Int64(bitPattern: placement.simhash)), version = version + 1, json = \(ArticleJSON.encode(article)) WHERE id = \(id)
+                simhash = \(Int64(bitPattern: placement.simhash)), version = version + 1, json = \(StoredArticleJSON.encode(article)) WHERE id = \(id)
                 """)
             try replaceBands(article: id, simhash: placement.simhash)
             try indexEntities(article: id, version: Int(oldVersion) + 1, analyzed.indexedEntities)
@@ -185,7 +185,7 @@ public struct PostgresTransaction: StoreTransaction {
                                   duplicate_of, similarity, json)
             VALUES (\(article.id), \(article.source), \(article.url ?? article.canonicalURL), \(article.title),
                     \(article.published?.value.timeIntervalSince1970), \(ingestedAt.timeIntervalSince1970), \(placement.contentHash),
-                    \(Int64(bitPattern: placement.simhash)), \(storyID), \(opened), \(duplicateOf), \(similarity), \(ArticleJSON.encode(article)))
+                    \(Int64(bitPattern: placement.simhash)), \(storyID), \(opened), \(duplicateOf), \(similarity), \(StoredArticleJSON.encode(article)))
             RETURNING id
             """, as: Int64.self)!
         if duplicateOf == nil {

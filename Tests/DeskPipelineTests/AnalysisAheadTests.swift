@@ -49,9 +49,11 @@ struct AnalysisAheadTests {
     @Test("the caller works instead of waiting when the workers are behind")
     func callerHelps() {
         let tally = Tally(caller: Thread.current)
-        // One slow worker and a caller with nothing else to do: the caller must have analysed some itself.
+        // One slow worker and a caller with nothing else to do: the caller must analyse about half. The worker
+        // is running before anything is submitted, so it claims each next document the moment it finishes one.
         let ahead = AnalysisAhead<Int, String>(workers: 1, lookahead: 16) { tally.work($0, micros: 2_000) }
         defer { ahead.close() }
+        usleep(5_000)
         for i in 0..<40 { ahead.submit(i) }
         var taken = 0
         while ahead.pending > 0 {
@@ -59,7 +61,8 @@ struct AnalysisAheadTests {
             taken += 1
         }
         #expect(taken == 40)
-        #expect(tally.onCaller > 0)
+        // Waiting whenever the awaited document was in the worker's hands, the caller analysed 1 or 2 of 40.
+        #expect(tally.onCaller >= 10, "the caller analysed \(tally.onCaller) of 40")
         #expect(tally.runs.values.allSatisfy { $0 == 1 })
     }
 

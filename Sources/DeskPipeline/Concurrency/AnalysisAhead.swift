@@ -3,15 +3,16 @@ import Foundation
 /// Extracts and analyses documents on background workers ahead of the caller, who takes the results back one at
 /// a time, strictly in submission order, to place and store them (serial by nature).
 ///
-/// The caller never sits idle while work is left: when the next document in order has not been started, the
-/// caller analyses it itself instead of waiting. So both cores stay busy whichever stage is slower, which the
-/// batch pipeline before it could not do (it placed a batch of 64 while the next one was analysed, and whichever
-/// finished first waited for the other: 1.2 to 1.4 of 2 cores busy on the extraction pages).
+/// The caller never sits idle while work is left: while the next document in order is not ready, the caller
+/// analyses an unclaimed one itself instead of waiting. So both cores stay busy whichever stage is slower, which
+/// the batch pipeline before it could not do (it placed a batch of 64 while the next one was analysed, and
+/// whichever finished first waited for the other: 1.2 to 1.4 of 2 cores busy on the extraction pages).
 ///
-/// Bounded: workers claim a document only while fewer than `lookahead` submitted documents wait to be taken, so
-/// at most `lookahead` documents and their analyses are held. `close()` stops the workers and returns once none
-/// is running, so no analysis outlives the run that started it; the workers hold the pipeline until then, so
-/// `close()` must be called (the caller's `defer`).
+/// Bounded: a document is claimed only while fewer than `lookahead` claimed ones wait to be taken, so at most
+/// `lookahead` analyses are held. `submit` does not block: the caller bounds the documents held by taking
+/// results whenever `pending` reaches `lookahead` (as `Ingestor` does). `close()` stops the workers and returns
+/// once none is running, so no analysis outlives the run that started it; the workers hold the pipeline until
+/// then, so `close()` must be called (the caller's `defer`).
 final class AnalysisAhead<Input: Sendable, Output>: @unchecked Sendable {
     private let condition = NSCondition()
     private let work: @Sendable (Input) -> Output
@@ -33,6 +34,7 @@ final class AnalysisAhead<Input: Sendable, Output>: @unchecked Sendable {
         for _ in 0..<running {
             let thread = Thread { [self] in workerLoop() }
             thread.name = "updesk.analyze"
+            thread.qualityOfService = .userInitiated
             thread.start()
         }
     }
@@ -49,22 +51,28 @@ final class AnalysisAhead<Input: Sendable, Output>: @unchecked Sendable {
         }
     }
 
-    /// The oldest submitted document that was not taken yet, with its analysis: analysed here if no worker has
-    /// started it, else waited for. Call only while `pending > 0`.
+    /// The oldest submitted document that was not taken yet, with its analysis. While it is not ready, the
+    /// caller analyses the next unclaimed document itself (that one, or a later one within the look-ahead: a
+    /// worker that finishes a document claims the following one at once, so the one awaited is nearly always
+    /// in a worker's hands), and waits only when nothing is left to claim. Call only while `pending > 0`.
     func next() -> (Input, Output) {
         condition.lock()
         precondition(taken < submitted, "next() without a pending document")
         let index = taken
-        if claimed == index {
-            // Not started: do it here rather than wait for a worker.
-            claimed += 1
-            let input = inputs[index]!
-            condition.unlock()
-            let output = work(input)
-            condition.lock()
-            outputs[index] = output
+        while outputs[index] == nil {
+            if claimed < submitted && claimed - taken < lookahead {
+                let mine = claimed
+                claimed += 1
+                let input = inputs[mine]!
+                condition.unlock()
+                let output = work(input)
+                condition.lock()
+                outputs[mine] = output
+                condition.broadcast()
+            } else {
+                condition.wait()
+            }
         }
-        while outputs[index] == nil { condition.wait() }
         let result = (inputs.removeValue(forKey: index)!, outputs.removeValue(forKey: index)!)
         taken += 1
         // The window moved: a worker may claim one more.

@@ -10,9 +10,10 @@ import Logging
 /// transaction per document, in arrival order, since placement depends on everything placed before).
 ///
 /// A two-stage pipeline (`AnalysisAhead`): background workers extract and analyse up to `lookahead` documents
-/// ahead while the calling thread places and stores them, strictly in arrival order; when the next document
-/// has not been started, the calling thread analyses it itself. So every core works whichever stage is the
-/// slower, and documents are placed, committed and acknowledged exactly as without the pipeline.
+/// ahead while the calling thread places and stores them, strictly in arrival order; while the next document's
+/// analysis is not ready, the calling thread analyses an unclaimed one itself instead of waiting. So every core
+/// works whichever stage is the slower, and documents are placed, committed and acknowledged exactly as without
+/// the pipeline.
 public final class Ingestor: @unchecked Sendable {
     /// Documents read and analysed ahead of placement. Enough to keep the workers busy through a slow placement
     /// (a large story's first use), few enough that a crash or error loses little work in flight.
@@ -65,7 +66,7 @@ public final class Ingestor: @unchecked Sendable {
         }
         if let failure { throw failure }
         while ahead.pending > 0 { try placeNext(ahead, into: &report, progress: progress, acknowledge: acknowledge) }
-        progress?(report)
+        if report.seen % Self.progressEvery != 0 || report.seen == 0 { progress?(report) }
         return report
     }
 

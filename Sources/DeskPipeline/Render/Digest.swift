@@ -24,8 +24,8 @@ public struct Digest: Codable, Sendable, Hashable {
     public static let updatesPerStory = 5
     /// Stories in one digest, most important first.
     public static let maxStories = 50
-    /// New facts per story read from the store and ranked by `UpdateRanker` (salience, agreement, no repeats)
-    /// before the best `updatesPerStory` are shown.
+    /// New facts per story read from the store and ranked by `UpdateRanker` (salience, agreement, the judge's
+    /// importance, no repeats) before the best `updatesPerStory` are shown.
     static let candidatesPerStory = 40
 
     public static func build(from store: any Store, since: Date?) throws -> Digest {

@@ -161,7 +161,7 @@ struct SQLiteTransaction: StoreTransaction {
                 UPDATE articles SET title = ?, url = COALESCE(?, url), published = COALESCE(?, published), content_hash = ?,
                 simhash = ?, version = version + 1, json = ? WHERE id = ?
                 """, arguments: [article.title, article.url, article.published?.value.timeIntervalSince1970, placement.contentHash,
-                                 Int64(bitPattern: placement.simhash), ArticleJSON.encode(article), id])
+                                 Int64(bitPattern: placement.simhash), StoredArticleJSON.encode(article), id])
             try run(sql: Self.deleteBandsQuery, arguments: [id])
             try insertBands(article: id, simhash: placement.simhash)
             try run(sql: """
@@ -216,7 +216,7 @@ struct SQLiteTransaction: StoreTransaction {
             """, arguments: [article.id, article.source, article.url ?? article.canonicalURL, article.title,
                              article.published?.value.timeIntervalSince1970, ingestedAt.timeIntervalSince1970,
                              placement.contentHash, Int64(bitPattern: placement.simhash), storyID, opened, duplicateOf,
-                             similarity, ArticleJSON.encode(article)])
+                             similarity, StoredArticleJSON.encode(article)])
         let id = db.lastInsertedRowID
         if duplicateOf == nil {
             // A fresh row id has no bands to delete.

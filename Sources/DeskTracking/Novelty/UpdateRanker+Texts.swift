@@ -7,7 +7,7 @@ extension UpdateRanker {
     static let minimumPrior = 0.25
 
     /// A stored new fact as the digest holds it: its text, how many sources ran it, and the importance the
-    /// novelty judge gave it (`Placement.PlacedSentence.score`: the lead first; 1 when unknown).
+    /// novelty judge gave it (`Placement.PlacedSentence.score`: the lead first; 1 by default, counting them all alike).
     public struct HeldFact: Sendable, Hashable {
         public var text: String
         public var sources: Int

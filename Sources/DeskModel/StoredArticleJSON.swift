@@ -4,7 +4,7 @@ import Foundation
 /// for byte, written directly. Foundation's encoder (boxing every value, then writing the boxes) was a fifth of
 /// the store stage, on the serial path of ingest (perf of `updesk bench ingest`); this writes the same bytes in
 /// one pass. `JSONDecoder` reads it back as before. A test compares both writers on real and hostile articles.
-public enum ArticleJSON {
+public enum StoredArticleJSON {
     public static func encode(_ a: Article) -> String {
         var w = Writer()
         w.bytes.reserveCapacity(256 + a.paragraphs.reduce(0) { $0 + $1.utf8.count + 4 }

@@ -4,9 +4,9 @@ import DeskPipeline
 import Foundation
 import Testing
 
-/// The stores write articles with `ArticleJSON`; it must write exactly what Foundation's encoder writes.
-@Suite("Article JSON")
-struct ArticleJSONTests {
+/// The stores write articles with `StoredArticleJSON`; it must write exactly what Foundation's encoder writes.
+@Suite("Stored article JSON")
+struct StoredArticleJSONTests {
     static func foundation(_ a: Article) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -28,7 +28,7 @@ struct ArticleJSONTests {
         #expect(articles.count >= 180)
         #expect(articles.contains { $0.published != nil } && articles.contains { $0.blockKinds != nil })
         for a in articles {
-            let ours = ArticleJSON.encode(a)
+            let ours = StoredArticleJSON.encode(a)
             #expect(ours == Self.foundation(a), "\(a.id)")
             #expect(try JSONDecoder().decode(Article.self, from: Data(ours.utf8)) == a, "\(a.id)")
         }
@@ -58,7 +58,7 @@ struct ArticleJSONTests {
             if rng.next() % 3 == 0 { a.blockKinds = a.paragraphs.map { _ in [.paragraph, .subhead, .listItem, .orderedItem, .quote][Int(rng.next() % 5)] } }
             a.captions = (0..<Int(rng.next() % 3)).map { _ in Caption(text: text(), credit: rng.next() % 2 == 0 ? text() : nil) }
             a.removed = (0..<Int(rng.next() % 3)).map { _ in Removal(text: text(), reason: RemovalReason.allCases[Int(rng.next() % 16)]) }
-            #expect(ArticleJSON.encode(a) == Self.foundation(a), "article \(i)")
+            #expect(StoredArticleJSON.encode(a) == Self.foundation(a), "article \(i)")
         }
     }
 }
