@@ -60,18 +60,7 @@ final class AnalysisAhead<Input: Sendable, Output>: @unchecked Sendable {
         precondition(taken < submitted, "next() without a pending document")
         let index = taken
         while outputs[index] == nil {
-            if claimed < submitted && claimed - taken < lookahead {
-                let mine = claimed
-                claimed += 1
-                let input = inputs[mine]!
-                condition.unlock()
-                let output = work(input)
-                condition.lock()
-                outputs[mine] = output
-                condition.broadcast()
-            } else {
-                condition.wait()
-            }
+            if claimable { analyseNext() } else { condition.wait() }
         }
         let result = (inputs.removeValue(forKey: index)!, outputs.removeValue(forKey: index)!)
         taken += 1
@@ -90,19 +79,28 @@ final class AnalysisAhead<Input: Sendable, Output>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// A submitted document is unclaimed and the look-ahead allows claiming it. Call with the lock held.
+    private var claimable: Bool { claimed < submitted && claimed - taken < lookahead }
+
+    /// Claims the next unclaimed document and analyses it with the lock released. Call with the lock held (held
+    /// again on return); wakes the waiters when its analysis is in.
+    private func analyseNext() {
+        let index = claimed
+        claimed += 1
+        let input = inputs[index]!
+        condition.unlock()
+        let output = work(input)
+        condition.lock()
+        outputs[index] = output
+        condition.broadcast()
+    }
+
     private func workerLoop() {
         condition.lock()
         while true {
-            while !stopping && !(claimed < submitted && claimed - taken < lookahead) { condition.wait() }
+            while !stopping && !claimable { condition.wait() }
             if stopping { break }
-            let index = claimed
-            claimed += 1
-            let input = inputs[index]!
-            condition.unlock()
-            let output = work(input)
-            condition.lock()
-            outputs[index] = output
-            condition.broadcast()
+            analyseNext()
         }
         running -= 1
         condition.broadcast()
