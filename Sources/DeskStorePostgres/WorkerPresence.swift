@@ -45,9 +45,16 @@ public final class WorkerPresence: @unchecked Sendable {
         session = s
     }
 
+    /// Gives the presence up: unlocked first, so that by the time `close` returns every claim sees this worker
+    /// gone (a closed connection alone is noticed by the server a moment later: a claim in that moment took the
+    /// next ready jobs instead of this worker's, seen in CI). A broken connection is just closed; the server
+    /// drops its lock when it notices, as for a worker that died.
     public func close() {
         lock.lock()
         defer { lock.unlock() }
+        if let s = session, !s.isBroken, !s.connection.isClosed {
+            try? s.execute("SELECT pg_advisory_unlock(\(namespace), \(owner))")
+        }
         session?.close()
         session = nil
     }

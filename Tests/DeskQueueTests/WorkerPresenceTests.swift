@@ -20,7 +20,9 @@ struct WorkerPresenceTests {
             let leased = try queue.claim(limit: 3, leaseSeconds: 600, presence: first).map(\.id)
             // The owner is alive: its jobs stay its own for the whole lease.
             let next = try queue.claim(limit: 3, leaseSeconds: 600, presence: second).map(\.id)
-            // The owner dies (its connection closes): its jobs are the oldest ready ones again, long before the lease ends.
+            // The owner goes away (its presence given up; a SIGKILLed worker's is dropped when the server sees its
+            // connection close, which WorkerCrashSafetyTests covers): its jobs are the oldest ready ones again at
+            // once, long before the lease ends.
             first.close()
             let deadline = Date().addingTimeInterval(10)
             var taken: [Int64] = []
